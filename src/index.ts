@@ -1,0 +1,2 @@
+export * from './link/index.js';
+export * from './webhook/index.js';

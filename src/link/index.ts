@@ -1,0 +1,11 @@
+export { chatLink, optinLink, messengerLink } from './build.js';
+export type { Cadence, ChatLinkOptions, OptinLinkOptions, LinkOptions } from './build.js';
+export { checkLink, REF_LIMIT } from './check.js';
+export { pageContext } from './context.js';
+export { normalizePage } from './page.js';
+export { parseLink } from './parse.js';
+export type { ParsedChatLink, ParsedLink, ParsedOptinLink } from './parse.js';
+export { LinkError } from './problems.js';
+export type { LinkProblem, ProblemCode } from './problems.js';
+export { expandRef, expandRefDetailed } from './template.js';
+export type { ExpandedRef, PageContext } from './template.js';

@@ -1,0 +1,33 @@
+import { checkLink } from './check.js';
+import { throwErrors } from './problems.js';
+
+const PAGE_URL =
+  /^(?:https?:)?(?:\/\/)?(?:(?:www|m|web|business)\.)?(facebook\.com|fb\.com|m\.me)(\/[^?#]*)?(\?[^#]*)?/i;
+
+/**
+ * Extracts the bare Page name or ID from what people paste; never throws.
+ * Unrecognised input comes back trimmed, for the checks to judge.
+ */
+export function pageName(input: string): string {
+  const value = input.trim();
+  if (value[0] === '@') return value.slice(1);
+  const match = PAGE_URL.exec(value);
+  if (!match) return value;
+  const segments = (match[2] ?? '').split('/').filter(Boolean);
+  if (segments[0] === 'profile.php') return new URLSearchParams(match[3]).get('id') ?? '';
+  // facebook.com/pages/Name/123 and /people/Name/123 name the Page by the ID at the end.
+  if (segments[0] === 'pages' || segments[0] === 'people') return segments[2] ?? segments[1] ?? '';
+  if (segments[0] === 'rn' && match[1].toLowerCase() === 'm.me') segments.shift();
+  return segments[0] ?? '';
+}
+
+/**
+ * Turns a username, `@username`, numeric Page ID, or a facebook.com / fb.com / m.me URL into
+ * the bare name m.me links use.
+ * @throws {LinkError} `page-missing` or `page-invalid` when no valid name can be found.
+ * @example normalizePage('https://www.facebook.com/OriginalCoastClothing/') // 'OriginalCoastClothing'
+ */
+export function normalizePage(input: string | number): string {
+  throwErrors(checkLink({ page: input }));
+  return pageName(String(input));
+}

@@ -1,0 +1,69 @@
+/** A code for each way link options can be wrong; the README explains each one. */
+export type ProblemCode =
+  | 'options-invalid'
+  | 'page-missing'
+  | 'page-invalid'
+  | 'page-short'
+  | 'ref-invalid'
+  | 'ref-too-long'
+  | 'ref-unsafe'
+  | 'ref-template-invalid'
+  | 'ref-shortened'
+  | 'text-invalid'
+  | 'text-on-optin'
+  | 'topic-missing'
+  | 'topic-invalid'
+  | 'cadence-invalid'
+  | 'not-messenger-link';
+
+/** One thing wrong (error) or risky (warning) with a link's options. */
+export interface LinkProblem {
+  /** Stable machine-readable code. */
+  readonly code: ProblemCode;
+  /** The option the problem is about: `page`, `ref`, `text`, `topic`, `cadence`, `url` or `options`. */
+  readonly field: string;
+  /** `error` stops a link from being built; `warning` builds it but flags a risk. */
+  readonly severity: 'error' | 'warning';
+  /** A plain sentence naming the field and what is wrong with its value. */
+  readonly message: string;
+}
+
+/** Thrown by the builders and parsers for any error-severity problem. */
+export class LinkError extends Error {
+  /** The code of the first error. */
+  readonly code: ProblemCode;
+  /** The field of the first error. */
+  readonly field: string;
+  /** Every problem found, errors and warnings. */
+  readonly problems: readonly LinkProblem[];
+
+  constructor(problem: LinkProblem, problems: readonly LinkProblem[] = [problem]) {
+    super(problem.message);
+    this.name = 'LinkError';
+    this.code = problem.code;
+    this.field = problem.field;
+    this.problems = problems;
+  }
+}
+
+/** Makes a problem; its field is the code's first word (`url` for not-messenger-link). */
+export const problem = (code: ProblemCode, message: string, severity: LinkProblem['severity'] = 'error'): LinkProblem => ({
+  code,
+  field: code[0] === 'n' ? 'url' : code.split('-')[0],
+  severity,
+  message,
+});
+
+/** Quotes a user's value for a message, shortened so a huge value cannot flood a log line. */
+export const quote = (value: string): string => JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+
+/** Throws the first error among `problems`, if any. */
+export function throwErrors(problems: readonly LinkProblem[]): void {
+  const error = problems.find((p) => p.severity === 'error');
+  if (error) throw new LinkError(error, problems);
+}
+
+/** Throws one error problem at once. */
+export const fail = (code: ProblemCode, message: string): never => {
+  throw new LinkError(problem(code, message));
+};

@@ -1,0 +1,13 @@
+/** Codes of the mistakes `mme-kit/webhook` reports. */
+export type WebhookErrorCode = 'body-not-json' | 'body-not-object' | 'body-not-raw' | 'secret-missing';
+
+/** Thrown for a webhook body or call that cannot be read at all. */
+export class WebhookError extends Error {
+  readonly code: WebhookErrorCode;
+
+  constructor(code: WebhookErrorCode, message: string) {
+    super(message);
+    this.name = 'WebhookError';
+    this.code = code;
+  }
+}

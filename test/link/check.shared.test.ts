@@ -1,0 +1,58 @@
+import { expect } from 'chai';
+import { checkLink } from '../../src/link/index.js';
+import { describe, it } from '../helpers/harness.js';
+
+const page = 'OriginalCoastClothing';
+const codes = (options: unknown) => checkLink(options).map((p) => `${p.severity}:${p.code}:${p.field}`);
+
+describe('checkLink', () => {
+  const cases: { name: string; options: unknown; expected: string[] }[] = [
+    { name: 'a valid chat link', options: { page, ref: 'summer_coupon', text: 'Hi' }, expected: [] },
+    { name: 'a valid opt-in link', options: { page, topic: 'weekly deals', cadence: 'daily', ref: 'a=b' }, expected: [] },
+    { name: 'page empty', options: { page: '' }, expected: ['error:page-missing:page'] },
+    { name: 'page whitespace', options: { page: '  ' }, expected: ['error:page-missing:page'] },
+    { name: 'page absent', options: {}, expected: ['error:page-missing:page'] },
+    { name: 'page with a hyphen', options: { page: 'PAGE-NAME' }, expected: ['error:page-invalid:page'] },
+    { name: 'page javascript:', options: { page: 'javascript:alert(1)' }, expected: ['error:page-invalid:page'] },
+    { name: 'page with markup', options: { page: '<img src=x onerror=alert(1)>' }, expected: ['error:page-invalid:page'] },
+    { name: 'page of another site', options: { page: 'https://evil.example/x' }, expected: ['error:page-invalid:page'] },
+    { name: 'page short', options: { page: 'zuck' }, expected: ['warning:page-short:page'] },
+    { name: 'short numeric page is fine', options: { page: '1234' }, expected: [] },
+    { name: 'page not text', options: { page: { a: 1 } }, expected: ['error:page-invalid:page'] },
+    { name: 'page a fractional number', options: { page: 1.5 }, expected: ['error:page-invalid:page'] },
+    { name: 'ref exactly 2,083 characters', options: { page, ref: 'a'.repeat(2083) }, expected: [] },
+    { name: 'ref 2,084 characters', options: { page, ref: 'a'.repeat(2084) }, expected: ['error:ref-too-long:ref'] },
+    { name: 'ref short but long once encoded', options: { page, ref: '€'.repeat(232) }, expected: ['error:ref-too-long:ref', 'warning:ref-unsafe:ref'] },
+    { name: 'ref with a space', options: { page, ref: 'a b' }, expected: ['warning:ref-unsafe:ref'] },
+    { name: 'ref not text', options: { page, ref: 42 }, expected: ['error:ref-invalid:ref'] },
+    { name: 'ref with a lone surrogate', options: { page, ref: 'a\uD800b' }, expected: ['error:ref-invalid:ref'] },
+    { name: 'text not text', options: { page, text: ['x'] }, expected: ['error:text-invalid:text'] },
+    { name: 'text with a lone surrogate', options: { page, text: '\uDC00' }, expected: ['error:text-invalid:text'] },
+    { name: 'topic empty string', options: { page, topic: '' }, expected: ['error:topic-missing:topic'] },
+    { name: 'topic spaces only', options: { page, topic: '   ' }, expected: ['error:topic-missing:topic'] },
+    { name: 'cadence without topic', options: { page, cadence: 'weekly' }, expected: ['error:topic-missing:topic'] },
+    { name: 'topic with punctuation', options: { page, topic: 'deals!' }, expected: ['error:topic-invalid:topic'] },
+    { name: 'topic with markup', options: { page, topic: '<b>x</b>' }, expected: ['error:topic-invalid:topic'] },
+    { name: 'topic in another script', options: { page, topic: 'ofertas semanales 2025 ñ' }, expected: [] },
+    { name: 'cadence invalid', options: { page, topic: 'deals', cadence: 'hourly' }, expected: ['error:cadence-invalid:cadence'] },
+    { name: 'cadence in capitals', options: { page, topic: 'deals', cadence: 'WEEKLY' }, expected: ['error:cadence-invalid:cadence'] },
+    { name: 'text on an opt-in link', options: { page, topic: 'deals', text: 'hi' }, expected: ['error:text-on-optin:text'] },
+    { name: 'several problems at once', options: { page: '', ref: 'x y', topic: 'a!' }, expected: ['error:page-missing:page', 'warning:ref-unsafe:ref', 'error:topic-invalid:topic'] },
+    { name: 'null options', options: null, expected: ['error:options-invalid:options'] },
+    { name: 'a string as options', options: 'OriginalCoastClothing', expected: ['error:options-invalid:options'] },
+  ];
+  for (const { name, options, expected } of cases) {
+    it(name, () => expect(codes(options)).to.deep.equal(expected));
+  }
+
+  it('gives every problem a message that names its field', () => {
+    const problems = checkLink({ page: 'a-b', ref: 7, text: 8, topic: '!', cadence: 'x' });
+    expect(problems).to.have.length.greaterThan(3);
+    for (const p of problems) expect(p.message, p.code).to.match(new RegExp(`^${p.field}\\b`));
+  });
+
+  it('shortens a huge value in the message instead of repeating it', () => {
+    const [problem] = checkLink({ page: 'x'.repeat(5000) + '-' });
+    expect(problem.message.length).to.be.lessThan(120);
+  });
+});

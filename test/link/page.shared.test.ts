@@ -1,0 +1,42 @@
+import { expect } from 'chai';
+import { LinkError, normalizePage } from '../../src/link/index.js';
+import { describe, it } from '../helpers/harness.js';
+
+describe('normalizePage', () => {
+  const cases: { input: string | number; expected: string }[] = [
+    { input: 'OriginalCoastClothing', expected: 'OriginalCoastClothing' },
+    { input: '  @OriginalCoastClothing ', expected: 'OriginalCoastClothing' },
+    { input: 'original.coast.clothing', expected: 'original.coast.clothing' },
+    { input: '106123456789012', expected: '106123456789012' },
+    { input: 106123456789012, expected: '106123456789012' },
+    { input: 'https://www.facebook.com/OriginalCoastClothing/', expected: 'OriginalCoastClothing' },
+    { input: 'facebook.com/OriginalCoastClothing?ref=bookmarks', expected: 'OriginalCoastClothing' },
+    { input: 'http://m.facebook.com/OriginalCoastClothing#about', expected: 'OriginalCoastClothing' },
+    { input: 'https://web.facebook.com/OriginalCoastClothing/about', expected: 'OriginalCoastClothing' },
+    { input: 'https://fb.com/OriginalCoastClothing', expected: 'OriginalCoastClothing' },
+    { input: 'https://www.facebook.com/profile.php?id=100083123456789', expected: '100083123456789' },
+    { input: 'https://www.facebook.com/pages/Original-Coast-Clothing/106123456789012', expected: '106123456789012' },
+    { input: 'https://www.facebook.com/people/Original-Coast/100083123456789/', expected: '100083123456789' },
+    { input: 'https://m.me/OriginalCoastClothing?ref=x', expected: 'OriginalCoastClothing' },
+    { input: 'm.me/rn/OriginalCoastClothing?topic=a', expected: 'OriginalCoastClothing' },
+    { input: 'www.m.me/OriginalCoastClothing', expected: 'OriginalCoastClothing' },
+  ];
+  for (const { input, expected } of cases) {
+    it(`${input} → ${expected}`, () => expect(normalizePage(input)).to.equal(expected));
+  }
+
+  const bad: { input: unknown; code: string }[] = [
+    { input: '', code: 'page-missing' },
+    { input: '@', code: 'page-missing' },
+    { input: 'https://www.facebook.com/', code: 'page-missing' },
+    { input: 'https://www.facebook.com/profile.php', code: 'page-missing' },
+    { input: 'Original Coast', code: 'page-invalid' },
+    { input: 'https://example.com/OriginalCoastClothing', code: 'page-invalid' },
+    { input: null, code: 'page-missing' },
+  ];
+  for (const { input, code } of bad) {
+    it(`rejects ${JSON.stringify(input)} with ${code}`, () => {
+      expect(() => normalizePage(input as string)).to.throw(LinkError).with.property('code', code);
+    });
+  }
+});

@@ -1,0 +1,49 @@
+import { build } from 'esbuild';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+
+/** Bytes of `code` bundled against the built dist/ files, minified, then gzip -9. */
+async function gzipSize(code: string): Promise<number> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: process.cwd() },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+  });
+  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+}
+
+const KB = 1024;
+
+/**
+ * SPEC §8 budgets, on what a user's bundler takes from the built package. The whole link entry
+ * has a larger budget than one import: see the README's "Size" section for why.
+ */
+const budgets: { name: string; code: string; limit: number }[] = [
+  { name: 'mme-kit/link: chatLink', code: "export { chatLink } from './dist/link.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: messengerLink + checkLink', code: "export { messengerLink, checkLink } from './dist/link.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: parseLink', code: "export { parseLink } from './dist/link.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: expandRef + pageContext', code: "export { expandRef, pageContext } from './dist/link.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: the whole entry', code: "export * from './dist/link.js'", limit: 2.5 * KB },
+  { name: 'mme-kit/webhook: the whole entry', code: "export * from './dist/webhook.js'", limit: 1.5 * KB },
+];
+
+describe('size budgets (minified + gzip -9)', () => {
+  for (const { name, code, limit } of budgets) {
+    it(`${name} ≤ ${limit} B`, async () => {
+      const size = await gzipSize(code);
+      console.log(`${name}: ${size} B of ${limit} B`);
+      assert.ok(size <= limit, `${name} is ${size} B, over its budget of ${limit} B`);
+    });
+  }
+
+  it('mme-kit/link and mme-kit/webhook have no side effects: importing nothing keeps nothing', async () => {
+    for (const entry of ['link', 'webhook']) {
+      const size = await gzipSize(`import './dist/${entry}.js'`);
+      assert.ok(size <= 25, `importing mme-kit/${entry} for nothing still keeps ${size} B`);
+    }
+  });
+});

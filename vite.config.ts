@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Public entries of the npm package: dist/NAME.js, with types in dist/types/. */
+const entries = {
+  index: 'src/index.ts',
+  link: 'src/link/index.ts',
+  webhook: 'src/webhook/index.ts',
+};
+
+/**
+ * Emits .d.ts files with the project's own tsc (TypeScript 7 has no compiler API for plugins to
+ * call), from a config that extends tsconfig.json but covers src/ only.
+ */
+function declarations(): Plugin {
+  return {
+    name: 'mme-declarations',
+    apply: 'build',
+    closeBundle() {
+      const dir = 'node_modules/.cache/mme-kit';
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(`${dir}/tsconfig.types.json`, JSON.stringify({
+        extends: '../../../tsconfig.json',
+        include: ['../../../src'],
+        compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: '../../../src', outDir: '../../../dist/types' },
+      }));
+      const result = spawnSync('node_modules/.bin/tsc', ['-p', `${dir}/tsconfig.types.json`], { stdio: 'inherit' });
+      if (result.status !== 0) throw new Error('declaration build failed');
+    },
+  };
+}
+
+export default defineConfig(({ command }) => {
+  if (command === 'serve') {
+    return { root: 'demo', server: { host: '127.0.0.1', port: 5173, strictPort: true } };
+  }
+  return {
+    build: {
+      outDir: 'dist',
+      target: 'es2022',
+      minify: false,
+      lib: { entry: entries, formats: ['es'] },
+      rolldownOptions: { external: [/^lit($|\/)/, /^qrcode($|\/)/, /^node:/] },
+    },
+    plugins: [declarations()],
+  };
+});

@@ -1,0 +1,31 @@
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { countReporter } from './test/helpers/wtr-count-reporter.mjs';
+import { qrcodePlugin } from './test/helpers/wtr-qrcode-plugin.mjs';
+
+/** Flags Debian's Chromium needs as root on a machine with a closed network. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export default {
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: { browser: true },
+  concurrency: 2,
+  plugins: [qrcodePlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs },
+    }),
+  ],
+  reporters: [defaultReporter(), countReporter(process.env.MME_COUNT_FILE)],
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 300000,
+};

@@ -2,12 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
-/** Public entries of the npm package: dist/NAME.js, with types in dist/types/. */
-const entries = {
-  index: 'src/index.ts',
-  link: 'src/link/index.ts',
-  webhook: 'src/webhook/index.ts',
-};
+/** Public entries of the npm package; dist/ mirrors src/, with types in dist/types/. */
+const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/components/index.ts'];
 
 /**
  * Emits .d.ts files with the project's own tsc (TypeScript 7 has no compiler API for plugins to
@@ -41,7 +37,10 @@ export default defineConfig(({ command }) => {
       target: 'es2022',
       minify: false,
       lib: { entry: entries, formats: ['es'] },
-      rolldownOptions: { external: [/^lit($|\/)/, /^qrcode($|\/)/, /^node:/] },
+      rolldownOptions: {
+        external: [/^lit($|\/)/, /^qrcode($|\/)/, /^node:/],
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
     },
     plugins: [declarations()],
   };

@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { countReporter } from './test/helpers/wtr-count-reporter.mjs';
 import { qrcodePlugin } from './test/helpers/wtr-qrcode-plugin.mjs';
+import { screenshotPlugin } from './test/helpers/wtr-screenshot-plugin.mjs';
 
 /** Flags Debian's Chromium needs as root on a machine with a closed network. */
 export const chromiumArgs = [
@@ -19,7 +20,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: { browser: true },
   concurrency: 2,
-  plugins: [qrcodePlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [qrcodePlugin(), screenshotPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs },

@@ -23,12 +23,12 @@ const KB = 1024;
  * has a larger budget than one import: see the README's "Size" section for why.
  */
 const budgets: { name: string; code: string; limit: number }[] = [
-  { name: 'mme-kit/link: chatLink', code: "export { chatLink } from './dist/link.js'", limit: 1.5 * KB },
-  { name: 'mme-kit/link: messengerLink + checkLink', code: "export { messengerLink, checkLink } from './dist/link.js'", limit: 1.5 * KB },
-  { name: 'mme-kit/link: parseLink', code: "export { parseLink } from './dist/link.js'", limit: 1.5 * KB },
-  { name: 'mme-kit/link: expandRef + pageContext', code: "export { expandRef, pageContext } from './dist/link.js'", limit: 1.5 * KB },
-  { name: 'mme-kit/link: the whole entry', code: "export * from './dist/link.js'", limit: 2.5 * KB },
-  { name: 'mme-kit/webhook: the whole entry', code: "export * from './dist/webhook.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: chatLink', code: "export { chatLink } from './dist/link/index.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: messengerLink + checkLink', code: "export { messengerLink, checkLink } from './dist/link/index.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: parseLink', code: "export { parseLink } from './dist/link/index.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: expandRef + pageContext', code: "export { expandRef, pageContext } from './dist/link/index.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: the whole entry', code: "export * from './dist/link/index.js'", limit: 2.5 * KB },
+  { name: 'mme-kit/webhook: the whole entry', code: "export * from './dist/webhook/index.js'", limit: 1.5 * KB },
 ];
 
 describe('size budgets (minified + gzip -9)', () => {
@@ -42,7 +42,7 @@ describe('size budgets (minified + gzip -9)', () => {
 
   it('mme-kit/link and mme-kit/webhook have no side effects: importing nothing keeps nothing', async () => {
     for (const entry of ['link', 'webhook']) {
-      const size = await gzipSize(`import './dist/${entry}.js'`);
+      const size = await gzipSize(`import './dist/${entry}/index.js'`);
       assert.ok(size <= 25, `importing mme-kit/${entry} for nothing still keeps ${size} B`);
     }
   });

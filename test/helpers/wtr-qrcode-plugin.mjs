@@ -1,27 +1,36 @@
 import { build } from 'esbuild';
 
 /**
- * qrcode ships CommonJS only, which the test server cannot hand to the browser as ES modules.
- * This serves an esbuild ES-module bundle of its encoder under the same import path.
+ * qrcode and jsqr ship CommonJS only, which the test server cannot hand to the browser as ES
+ * modules. This serves an esbuild ES-module bundle of each under its usual import path.
  */
+const modules = {
+  'qrcode/lib/core/qrcode.js': "export { create } from 'qrcode/lib/core/qrcode.js';",
+  jsqr: "export { default } from 'jsqr';",
+};
+
 export function qrcodePlugin() {
-  const path = '/__mme-qrcode.js';
-  let bundle;
+  const bundles = new Map();
+  const pathOf = (name) => `/__mme-cjs/${name.replace(/\W+/g, '-')}.js`;
+  const byPath = new Map(Object.keys(modules).map((name) => [pathOf(name), name]));
   return {
-    name: 'mme-qrcode',
+    name: 'mme-cjs-modules',
     resolveImport({ source }) {
-      if (source === 'qrcode/lib/core/qrcode.js') return path;
+      if (source in modules) return pathOf(source);
     },
     async serve(context) {
-      if (context.path !== path) return;
-      bundle ??= build({
-        stdin: { contents: "export { create } from 'qrcode/lib/core/qrcode.js';", resolveDir: process.cwd() },
-        bundle: true,
-        format: 'esm',
-        platform: 'browser',
-        write: false,
-      }).then((result) => result.outputFiles[0].text);
-      return { body: await bundle, type: 'js' };
+      const name = byPath.get(context.path);
+      if (!name) return;
+      if (!bundles.has(name)) {
+        bundles.set(name, build({
+          stdin: { contents: modules[name], resolveDir: process.cwd() },
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          write: false,
+        }).then((result) => result.outputFiles[0].text));
+      }
+      return { body: await bundles.get(name), type: 'js' };
     },
   };
 }

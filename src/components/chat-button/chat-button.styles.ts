@@ -1,0 +1,234 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --mme-accent: #0866ff;
+    --mme-on-accent: #fff;
+    --mme-radius: 999px;
+    --mme-font: 600 1rem/1.25 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    --mme-shadow: 0 4px 14px rgb(0 0 0 / 0.22);
+    --mme-offset-x: 20px;
+    --mme-offset-y: 20px;
+    --mme-z-index: 2147483000;
+    display: inline-block;
+    vertical-align: middle;
+  }
+  :host([hidden]),
+  :host([invalid]) {
+    display: none;
+  }
+  /* Everything sits on an internal root, reset to initial values, so a page's global CSS
+     (resets, a { color: red !important }) cannot reach what is drawn. */
+  .root {
+    all: initial;
+    display: inline-flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 12px;
+    position: relative;
+    font: var(--mme-font);
+    direction: inherit;
+  }
+  :host([position='bottom-right']) .root,
+  :host([position='bottom-left']) .root {
+    position: fixed;
+    z-index: var(--mme-z-index);
+    inset-block-end: calc(var(--mme-offset-y) + env(safe-area-inset-bottom, 0px));
+    inset-inline-end: calc(var(--mme-offset-x) + env(safe-area-inset-right, 0px));
+  }
+  :host([position='bottom-left']) .root {
+    inset-inline-end: auto;
+    inset-inline-start: calc(var(--mme-offset-x) + env(safe-area-inset-left, 0px));
+    align-items: flex-start;
+  }
+  :host(:not([position])) .root,
+  :host([position='inline']) .root {
+    align-items: flex-start;
+  }
+  .button {
+    all: initial;
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: 44px;
+    padding: 0.625em 1.25em;
+    border: 2px solid var(--mme-accent);
+    border-radius: var(--mme-radius);
+    background: var(--mme-accent);
+    color: var(--mme-on-accent);
+    font: var(--mme-font);
+    text-decoration: none;
+    white-space: nowrap;
+    cursor: pointer;
+    -webkit-tap-highlight-color: transparent;
+    transition: transform 0.15s ease, box-shadow 0.15s ease, filter 0.15s ease;
+  }
+  .button:hover {
+    filter: brightness(1.08);
+  }
+  .button:active {
+    transform: scale(0.97);
+  }
+  .button:focus-visible,
+  button:focus-visible,
+  .popover a:focus-visible {
+    outline: 3px solid var(--mme-accent);
+    outline-offset: 3px;
+    box-shadow: 0 0 0 1px var(--mme-on-accent);
+  }
+  :host([position='bottom-right']) .button,
+  :host([position='bottom-left']) .button {
+    box-shadow: var(--mme-shadow);
+  }
+  .icon {
+    width: 1.5em;
+    height: 1.5em;
+    flex: none;
+  }
+  .icon .bubble {
+    fill: currentColor;
+  }
+  .icon .bolt {
+    fill: var(--mme-accent);
+  }
+  :host([variant='outline']) .button {
+    background: var(--mme-on-accent);
+    color: var(--mme-accent);
+  }
+  :host([variant='outline']) .icon .bolt {
+    fill: var(--mme-on-accent);
+  }
+  :host([variant='icon']) .button {
+    width: 56px;
+    height: 56px;
+    padding: 0;
+    border-radius: 50%;
+  }
+  :host([variant='icon']) .icon {
+    width: 30px;
+    height: 30px;
+  }
+  :host([size='small']) .button {
+    font-size: 0.875rem;
+    min-height: 36px;
+    padding: 0.4em 0.9em;
+  }
+  :host([size='small'][variant='icon']) .button {
+    width: 44px;
+    height: 44px;
+  }
+  :host([size='large']) .button {
+    font-size: 1.125rem;
+    min-height: 52px;
+    padding: 0.75em 1.5em;
+  }
+  :host([size='large'][variant='icon']) .button {
+    width: 64px;
+    height: 64px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .bubble-card {
+    all: initial;
+    box-sizing: border-box;
+    display: flex;
+    align-items: flex-start;
+    gap: 8px;
+    max-width: min(300px, calc(100vw - 2 * var(--mme-offset-x)));
+    padding: 12px 8px 12px 16px;
+    border-radius: 16px;
+    background: #fff;
+    color: #1c1e21;
+    box-shadow: var(--mme-shadow);
+    font: 400 0.9375rem/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    animation: mme-rise 0.2s ease-out;
+  }
+  .greeting-text {
+    flex: 1;
+  }
+  .close {
+    all: initial;
+    box-sizing: border-box;
+    display: inline-grid;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    flex: none;
+    border-radius: 50%;
+    color: #4b4f56;
+    font: 400 1.25rem/1 system-ui, sans-serif;
+    cursor: pointer;
+  }
+  .close:hover {
+    background: #f0f2f5;
+  }
+  .popover {
+    all: initial;
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 8px;
+    width: 260px;
+    padding: 16px;
+    border-radius: 16px;
+    background: #fff;
+    color: #1c1e21;
+    box-shadow: var(--mme-shadow);
+    font: 400 0.9375rem/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    text-align: center;
+    animation: mme-rise 0.2s ease-out;
+  }
+  :host(:not([position])) .popover,
+  :host([position='inline']) .popover {
+    position: absolute;
+    inset-block-start: calc(100% + 8px);
+    inset-inline-start: 0;
+    z-index: var(--mme-z-index);
+  }
+  .popover-head {
+    display: flex;
+    align-self: stretch;
+    align-items: center;
+    justify-content: space-between;
+    font-weight: 600;
+  }
+  .popover a {
+    color: #0a55d6;
+    text-decoration: underline;
+    font: inherit;
+    cursor: pointer;
+  }
+  .qr-placeholder {
+    width: 180px;
+    height: 180px;
+  }
+  .popover:focus {
+    outline: none;
+  }
+  @keyframes mme-rise {
+    from {
+      opacity: 0;
+      transform: translateY(8px);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .button,
+    .bubble-card,
+    .popover {
+      animation: none;
+      transition: none;
+    }
+  }
+`;

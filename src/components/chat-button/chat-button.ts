@@ -1,0 +1,247 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defineElement } from '../internal/define.js';
+import { MmeClickEvent, MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/events.js';
+import { messengerIcon } from '../internal/icon.js';
+import { LinkElement, type Problem, type ResolvedLink } from '../internal/link-element.js';
+import { styles } from './chat-button.styles.js';
+
+const VALUES: Record<string, readonly string[]> = {
+  variant: ['filled', 'outline', 'icon'],
+  size: ['small', 'medium', 'large'],
+  target: ['_blank', '_self'],
+  position: ['inline', 'bottom-right', 'bottom-left'],
+  handoff: ['', 'qr'],
+};
+
+/**
+ * A "Message us" button that opens a Messenger conversation with your Page.
+ *
+ * @summary A Messenger chat button: a real link, optionally floating, with a greeting and a QR hand-off.
+ * @fires mme-click - Before the link opens; cancel it to stay on the page. `detail = { href, page, ref, kind }`.
+ * @fires mme-greeting-show - The greeting bubble appeared.
+ * @fires mme-greeting-dismiss - The person dismissed the greeting.
+ * @fires mme-invalid - The attributes cannot make a valid link; `detail.problems` says why.
+ * @slot - Not rendered: write a plain `<a href="https://m.me/…">` here as the no-JavaScript fallback; its text becomes the label.
+ * @csspart base - The link.
+ * @csspart icon - The Messenger icon.
+ * @csspart label - The label text.
+ * @csspart greeting - The greeting bubble.
+ * @csspart popover - The QR hand-off popover.
+ * @cssproperty --mme-accent - Button colour. Default #0866FF (white text on it is 4.8:1).
+ * @cssproperty --mme-on-accent - Text and icon colour on the accent.
+ * @cssproperty --mme-radius - Corner radius.
+ * @cssproperty --mme-font - Font shorthand.
+ * @cssproperty --mme-shadow - Shadow of the floating button, greeting and popover.
+ * @cssproperty --mme-offset-x - Distance of a floating button from the side.
+ * @cssproperty --mme-offset-y - Distance of a floating button from the bottom.
+ * @cssproperty --mme-z-index - Stacking order of a floating button.
+ */
+export class MmeChatButton extends LinkElement {
+  static override styles = styles;
+
+  /** Visible label. Default: the element's own text, else "Message us" ("Get updates on Messenger" for opt-in links). */
+  @property() label?: string;
+  /** `filled`, `outline` or `icon` (round; the label stays the accessible name). */
+  @property({ reflect: true }) variant = 'filled';
+  /** `small`, `medium` or `large`. */
+  @property({ reflect: true }) size = 'medium';
+  /** `_blank` (a new tab) or `_self`. */
+  @property() target = '_blank';
+  /** `inline`, or fixed at `bottom-right` / `bottom-left` of the viewport. */
+  @property({ reflect: true }) position?: string;
+  /** Text of a dismissible bubble shown after `greeting-delay` seconds. */
+  @property() greeting?: string;
+  /** Seconds before the greeting shows. */
+  @property({ type: Number, attribute: 'greeting-delay' }) greetingDelay = 3;
+  /** Remember a dismissed greeting for the browser session (sessionStorage); otherwise for this page view only. */
+  @property({ type: Boolean, attribute: 'remember-dismiss' }) rememberDismiss = false;
+  /** `qr`: on a desktop pointer, the click shows a QR code to scan with a phone. */
+  @property() handoff?: string;
+  /** Push `mme_click` onto `window[NAME]` (just `data-layer`: `window.dataLayer`). */
+  @property({ attribute: 'data-layer' }) dataLayer?: string;
+
+  @state() private greetingShown = false;
+  @state() private popoverOpen = false;
+  @state() private qrReady = false;
+  private greetingTimer?: ReturnType<typeof setTimeout>;
+  private dismissed = false;
+
+  protected override checkOwn(_link: ResolvedLink, problems: Problem[]): void {
+    for (const [name, allowed] of Object.entries(VALUES)) {
+      const value = this[name as keyof this];
+      if (value != null && !allowed.includes(String(value))) {
+        problems.push({ code: `${name}-invalid`, field: name, severity: 'error', message: `${name} "${value}" must be ${allowed.filter(Boolean).join(', ')}` });
+      }
+    }
+    if (!(this.greetingDelay >= 0)) {
+      problems.push({ code: 'greeting-delay-invalid', field: 'greeting-delay', severity: 'error', message: `greeting-delay "${this.greetingDelay}" must be a number of seconds, 0 or more` });
+    }
+  }
+
+  private get storageKey(): string {
+    return `mme-greeting-dismissed:${this.link?.page ?? this.page}`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.scheduleGreeting();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.greetingTimer);
+    document.removeEventListener('keydown', this.onDocumentKey);
+    document.removeEventListener('click', this.onDocumentClick);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('greeting') || changed.has('greetingDelay')) this.scheduleGreeting();
+  }
+
+  private scheduleGreeting(): void {
+    clearTimeout(this.greetingTimer);
+    if (!this.greeting || this.greetingShown || !this.isConnected) return;
+    try {
+      if (this.rememberDismiss && sessionStorage.getItem(this.storageKey)) this.dismissed = true;
+    } catch {}
+    if (this.dismissed) return;
+    this.greetingTimer = setTimeout(() => {
+      if (this.invalid || this.dismissed) return;
+      this.greetingShown = true;
+      document.addEventListener('keydown', this.onDocumentKey);
+      this.dispatchEvent(new MmeGreetingShowEvent());
+    }, Math.max(0, this.greetingDelay) * 1000);
+  }
+
+  /** Hides the greeting for this page view (and the session with `remember-dismiss`). */
+  dismissGreeting(): void {
+    if (!this.greetingShown) return;
+    this.greetingShown = false;
+    this.dismissed = true;
+    try {
+      if (this.rememberDismiss) sessionStorage.setItem(this.storageKey, '1');
+    } catch {}
+    this.dispatchEvent(new MmeGreetingDismissEvent());
+  }
+
+  private onDocumentKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape') return;
+    if (this.popoverOpen) this.closePopover();
+    else this.dismissGreeting();
+  };
+
+  private onDocumentClick = (event: MouseEvent): void => {
+    if (this.popoverOpen && !event.composedPath().includes(this)) this.closePopover(false);
+  };
+
+  private get labelText(): string {
+    const own = [...this.childNodes].map((node) => node.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
+    return this.label || own || (this.topic != null ? 'Get updates on Messenger' : 'Message us');
+  }
+
+  /** Whether a click should hand off to a QR code: a desktop mouse, not touch. */
+  private wantsHandoff(event: MouseEvent): boolean {
+    if (this.handoff !== 'qr') return false;
+    const pointer = (event as PointerEvent).pointerType;
+    if (pointer) return pointer === 'mouse';
+    return matchMedia('(hover: hover) and (pointer: fine)').matches;
+  }
+
+  private onClick(event: MouseEvent): void {
+    const link = this.link!;
+    const click = new MmeClickEvent({ href: link.href, page: link.page, ref: link.ref, kind: link.kind });
+    this.dispatchEvent(click);
+    if (this.dataLayer != null) {
+      const name = this.dataLayer || 'dataLayer';
+      const target = globalThis as unknown as Record<string, unknown>;
+      target[name] ??= [];
+      const layer = target[name] as { push?: (entry: object) => void };
+      layer.push?.({ event: 'mme_click', mme_page: link.page, mme_ref: link.ref, mme_kind: link.kind });
+    }
+    if (click.defaultPrevented) {
+      event.preventDefault();
+      return;
+    }
+    const modified = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0;
+    if (!modified && this.wantsHandoff(event)) {
+      event.preventDefault();
+      void this.openPopover();
+    }
+  }
+
+  private async openPopover(): Promise<void> {
+    this.popoverOpen = true;
+    this.dismissGreeting();
+    document.addEventListener('keydown', this.onDocumentKey);
+    setTimeout(() => document.addEventListener('click', this.onDocumentClick));
+    if (!this.qrReady) {
+      // The QR code's code is loaded only now, when a person first needs it.
+      await import('../qr-code/qr-code.js');
+      this.qrReady = true;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.popover')?.focus();
+  }
+
+  /** Closes the QR popover, returning focus to the button unless the person clicked elsewhere. */
+  closePopover(restoreFocus = true): void {
+    if (!this.popoverOpen) return;
+    this.popoverOpen = false;
+    document.removeEventListener('click', this.onDocumentClick);
+    if (restoreFocus) this.renderRoot.querySelector<HTMLElement>('.button')?.focus();
+  }
+
+  private renderGreeting() {
+    if (!this.greeting) return nothing;
+    return html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>
+      ${this.greetingShown
+        ? html`<div class="bubble-card">
+            <span class="greeting-text">${this.greeting}</span>
+            <button type="button" class="close" aria-label="Dismiss" @click=${() => this.dismissGreeting()}>×</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderPopover(link: ResolvedLink) {
+    if (!this.popoverOpen) return nothing;
+    return html`<div part="popover" class="popover" role="dialog" aria-labelledby="popover-title" tabindex="-1">
+      <div class="popover-head">
+        <span id="popover-title">Scan with your phone</span>
+        <button type="button" class="close" aria-label="Close" @click=${() => this.closePopover()}>×</button>
+      </div>
+      ${this.qrReady ? html`<mme-qr-code value=${link.href} size="180" label=${`QR code: open Messenger on your phone to message ${link.page}`}></mme-qr-code>` : html`<div class="qr-placeholder"></div>`}
+      <a href=${link.href} target=${this.target} rel="noopener noreferrer" @click=${() => this.closePopover(false)}>Open Messenger on this computer</a>
+    </div>`;
+  }
+
+  protected override render() {
+    const link = this.link;
+    if (!link) return nothing;
+    const label = this.labelText;
+    return html`<div class="root">
+      ${this.renderGreeting()} ${this.renderPopover(link)}
+      <a
+        part="base"
+        class="button"
+        href=${link.href}
+        target=${this.target}
+        rel="noopener noreferrer"
+        aria-expanded=${this.handoff === 'qr' ? String(this.popoverOpen) : nothing}
+        aria-haspopup=${this.handoff === 'qr' ? 'dialog' : nothing}
+        @click=${this.onClick}
+        >${messengerIcon}<span part="label" class=${this.variant === 'icon' ? 'visually-hidden' : ''}>${label}</span></a
+      >
+    </div>`;
+  }
+}
+
+defineElement('mme-chat-button', MmeChatButton);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mme-chat-button': MmeChatButton;
+  }
+}

@@ -1,0 +1,103 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { type LinkProblem, checkLink, expandRefDetailed, messengerLink, normalizePage, pageContext } from '../../link/index.js';
+import { MmeInvalidEvent } from './events.js';
+
+/** A problem with an element's attributes: a link problem, or one of the element's own. */
+export interface Problem {
+  readonly code: string;
+  readonly field: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/** A link ready to render. */
+export interface ResolvedLink {
+  readonly href: string;
+  readonly page: string;
+  readonly ref: string;
+  readonly kind: 'chat' | 'optin';
+}
+
+const errorProblems = (error: unknown): readonly Problem[] =>
+  (error as { problems?: readonly LinkProblem[] }).problems ?? [
+    { code: (error as { code?: string }).code ?? 'invalid', field: (error as { field?: string }).field ?? 'value', severity: 'error', message: String((error as Error).message) },
+  ];
+
+/**
+ * What both elements share: the link attributes (`page`, `ref`, `text`, `topic`, `cadence`),
+ * building the link on every change, and reporting invalid attributes once per change.
+ */
+export class LinkElement extends LitElement {
+  /** The Page's username, numeric ID, or facebook.com / m.me URL. */
+  @property() page?: string;
+  /** Sent to your webhook; a template such as `web-{path}` expands for the current page. */
+  @property() ref?: string;
+  /** Message prefilled in the person's composer (chat links only). */
+  @property() text?: string;
+  /** Makes an m.me/rn recurring-notification opt-in link for this topic. */
+  @property() topic?: string;
+  /** `daily`, `weekly` or `monthly`, for opt-in links. */
+  @property() cadence?: string;
+  /** Set when the attributes cannot make a valid link; nothing is rendered then. */
+  @property({ type: Boolean, reflect: true }) invalid = false;
+
+  /** Every problem found at the last update, errors and warnings. */
+  problems: readonly Problem[] = [];
+  /** The link being shown, or null when invalid. */
+  protected link: ResolvedLink | null = null;
+  private reported = '';
+
+  /** Builds the link from the link attributes; subclasses may build it another way. */
+  protected resolveLink(problems: Problem[]): ResolvedLink | null {
+    let ref = this.ref ?? '';
+    // Only a ref with braces is a template: a plain ref that is too long is an error, not cut.
+    if (/[{}]/.test(ref)) {
+      try {
+        const expanded = expandRefDetailed(ref, pageContext());
+        ref = expanded.ref;
+        problems.push(...expanded.problems);
+      } catch (error) {
+        problems.push(...errorProblems(error));
+        return null;
+      }
+    }
+    const options = { page: this.page ?? '', ref, text: this.text, topic: this.topic ?? undefined, cadence: this.cadence };
+    problems.push(...checkLink(options));
+    if (problems.some((p) => p.severity === 'error')) return null;
+    const href = messengerLink(options as Parameters<typeof messengerLink>[0]);
+    return { href, page: normalizePage(options.page), ref, kind: this.topic != null ? 'optin' : 'chat' };
+  }
+
+  /** Extra checks of a subclass's own attributes, run after the link is built. */
+  protected checkOwn(_link: ResolvedLink, _problems: Problem[]): void {}
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const problems: Problem[] = [];
+    let link: ResolvedLink | null = null;
+    try {
+      link = this.resolveLink(problems);
+      if (link) this.checkOwn(link, problems);
+    } catch (error) {
+      problems.push(...errorProblems(error));
+    }
+    this.link = problems.some((p) => p.severity === 'error') ? null : link;
+    this.problems = problems;
+    this.invalid = !this.link;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const key = JSON.stringify(this.problems);
+    if (key === this.reported) return;
+    this.reported = key;
+    const errors = this.problems.filter((p) => p.severity === 'error');
+    const tag = this.localName;
+    for (const warning of this.problems.filter((p) => p.severity === 'warning')) console.warn(`<${tag}> ${warning.code}: ${warning.message}`);
+    if (errors.length) {
+      console.error(`<${tag}> shows no link: ${errors.map((p) => `${p.code}: ${p.message}`).join('; ')}`);
+      this.dispatchEvent(new MmeInvalidEvent(this.problems));
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import { html, nothing, svg } from 'lit';
+import { property } from 'lit/decorators.js';
+import { parseLink } from '../../link/index.js';
+import {
+  ICON_BLUE,
+  ICON_PATHS,
+  type ErrorCorrection,
+  type PreparedQr,
+  QrError,
+  colorWarnings,
+  encodePng,
+  logoBox,
+  logoTransform,
+  modulesPath,
+  parseColor,
+  prepareQr,
+  svgDocument,
+  toHex,
+  wholeNumber,
+} from '../../qr/index.js';
+import { defineElement } from '../internal/define.js';
+import { LinkElement, type Problem, type ResolvedLink } from '../internal/link-element.js';
+import { styles } from './qr-code.styles.js';
+
+/**
+ * A QR code of an m.me link, drawn as crisp SVG, that phone cameras open in Messenger.
+ *
+ * @summary A scannable QR code of a Messenger chat or opt-in link.
+ * @fires mme-invalid - The attributes cannot make a valid code; `detail.problems` says why.
+ * @csspart base - The figure holding the code, caption and buttons.
+ * @csspart code - The SVG code.
+ * @csspart caption - The visible caption.
+ * @csspart downloads - The row of download buttons.
+ * @cssproperty color - The modules' colour. Default black.
+ * @cssproperty --mme-qr-background - The background and quiet zone. Default white.
+ * @cssproperty --mme-accent - The download buttons' colour.
+ * @cssproperty --mme-font - The caption's font.
+ */
+export class MmeQrCode extends LinkElement {
+  static override styles = styles;
+
+  /** Any m.me link to encode, instead of the link attributes. */
+  @property() value?: string;
+  /** Accessible name. Default: "QR code: message PAGE on Messenger". */
+  @property() label?: string;
+  /** Width and height in CSS pixels; the code snaps to whole device pixels per module. */
+  @property({ type: Number }) size = 200;
+  /** Quiet zone around the code, in modules. 4 is the QR standard's minimum. */
+  @property({ type: Number }) margin = 4;
+  /** The highest error-correction level, L, M, Q or H; steps down when the link does not fit. */
+  @property({ attribute: 'error-correction' }) errorCorrection = 'M';
+  /** The Messenger icon in the centre, with error correction raised to H when that fits. */
+  @property({ type: Boolean, reflect: true }) logo = false;
+  /** Visible text under the code. */
+  @property() caption?: string;
+  /** Shows PNG and SVG download buttons. */
+  @property({ type: Boolean, reflect: true }) download = false;
+
+  private qr: PreparedQr | null = null;
+
+  protected override resolveLink(problems: Problem[]): ResolvedLink | null {
+    if (this.value == null) return super.resolveLink(problems);
+    const parsed = parseLink(this.value);
+    return { href: this.value.trim(), page: parsed.page, ref: parsed.ref ?? '', kind: parsed.kind };
+  }
+
+  protected override checkOwn(link: ResolvedLink, problems: Problem[]): void {
+    this.qr = null;
+    wholeNumber(this.size, 'size', 'qr-size-invalid', 16, 4096);
+    this.qr = prepareQr(link.href, {
+      margin: this.margin,
+      errorCorrection: String(this.errorCorrection).toUpperCase() as ErrorCorrection,
+      logo: this.logo,
+    });
+    // Colour warnings need the rendered CSS colours; they are added after rendering.
+    problems.push(...this.qr.warnings.filter((w) => w.code !== 'qr-low-contrast'));
+  }
+
+  /** Module and background colours as the page's CSS sets them. */
+  private colors(): { color: string; background: string } {
+    const svgElement = this.renderRoot.querySelector('svg');
+    const background = svgElement?.querySelector('.background');
+    return {
+      color: toHex(parseColor(getComputedStyle(svgElement ?? this).color)),
+      background: toHex(parseColor(background ? getComputedStyle(background).fill : '#fff', 'background')),
+    };
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (this.qr) {
+      try {
+        const { color, background } = this.colors();
+        const extra = colorWarnings(parseColor(color), parseColor(background, 'background'));
+        this.problems = [...this.problems.filter((p) => p.code !== 'qr-low-contrast'), ...extra];
+      } catch (error) {
+        const { code, field, message } = error as QrError;
+        this.problems = [...this.problems, { code, field, severity: 'warning', message }];
+      }
+    }
+    super.updated(changed);
+  }
+
+  /** CSS pixels per side, snapped so each module is a whole number of device pixels. */
+  private drawnSize(modules: number): number {
+    const ratio = globalThis.devicePixelRatio || 1;
+    return (Math.max(1, Math.floor((this.size * ratio) / modules)) * modules) / ratio;
+  }
+
+  private get accessibleName(): string {
+    if (this.label) return this.label;
+    const page = this.link?.page ?? '';
+    return this.link?.kind === 'optin' ? `QR code: get updates from ${page} on Messenger` : `QR code: message ${page} on Messenger`;
+  }
+
+  private requireCode(): PreparedQr {
+    if (this.qr && this.link) return this.qr;
+    const error = this.problems.find((p) => p.severity === 'error');
+    throw new QrError((error?.code ?? 'qr-too-long') as never, error?.field ?? 'value', `<mme-qr-code> has no valid code: ${error?.message ?? 'it has not rendered yet'}`);
+  }
+
+  /** The code as a standalone SVG document, with the colours the page shows. */
+  toSVG(): string {
+    const { matrix, margin } = this.requireCode();
+    return svgDocument(matrix, { margin, ...this.colors(), size: Math.round(this.drawnSize(matrix.size + 2 * margin)), title: this.accessibleName });
+  }
+
+  /**
+   * The code as a PNG, with the colours the page shows.
+   * @param options.scale Pixels per module. Default: twice the displayed size.
+   */
+  async toPNG(options: { scale?: number } = {}): Promise<Blob> {
+    const qr = this.requireCode();
+    const modules = qr.matrix.size + 2 * qr.margin;
+    const scale = wholeNumber(options.scale ?? Math.max(1, Math.round((2 * this.drawnSize(modules)) / modules)), 'scale', 'qr-scale-invalid', 1, 100);
+    const { color, background } = this.colors();
+    const png = await encodePng(qr.matrix, { scale, margin: qr.margin, color: parseColor(color), background: parseColor(background) });
+    return new Blob([png as BlobPart], { type: 'image/png' });
+  }
+
+  private async save(kind: 'png' | 'svg'): Promise<void> {
+    const blob = kind === 'png' ? await this.toPNG() : new Blob([this.toSVG()], { type: 'image/svg+xml' });
+    const anchor = document.createElement('a');
+    anchor.href = URL.createObjectURL(blob);
+    anchor.download = `messenger-qr-${[this.link!.page, this.link!.ref].filter(Boolean).join('-').replace(/[^\w-]+/g, '-')}.${kind}`;
+    anchor.click();
+    setTimeout(() => URL.revokeObjectURL(anchor.href), 10_000);
+  }
+
+  protected override render() {
+    if (!this.qr || !this.link) return nothing;
+    const { matrix, margin } = this.qr;
+    const side = matrix.size + 2 * margin;
+    const pixels = this.drawnSize(side);
+    const box = logoBox(matrix, margin);
+    return html`<figure part="base" class="base">
+      <svg part="code" role="img" aria-label=${this.accessibleName} viewBox="0 0 ${side} ${side}" width=${pixels} height=${pixels} shape-rendering="crispEdges">
+        <rect class="background" width=${side} height=${side}></rect>
+        <path class="modules" d=${modulesPath(matrix, margin)}></path>
+        ${box ? svg`<g transform=${logoTransform(box)} shape-rendering="geometricPrecision"><path d=${ICON_PATHS.bubble} fill=${ICON_BLUE}></path><path d=${ICON_PATHS.bolt} fill="#fff"></path></g>` : nothing}
+      </svg>
+      ${this.caption ? html`<figcaption part="caption" class="caption">${this.caption}</figcaption>` : nothing}
+      ${this.download
+        ? html`<div part="downloads" class="downloads">
+            <button type="button" aria-label="Download PNG" @click=${() => this.save('png')}>PNG</button>
+            <button type="button" aria-label="Download SVG" @click=${() => this.save('svg')}>SVG</button>
+          </div>`
+        : nothing}
+    </figure>`;
+  }
+}
+
+defineElement('mme-qr-code', MmeQrCode);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mme-qr-code': MmeQrCode;
+  }
+}

@@ -1,0 +1,25 @@
+/** Codes of the problems a QR code can have. */
+export type QrProblemCode =
+  | 'qr-too-long'
+  | 'qr-size-invalid'
+  | 'qr-margin-invalid'
+  | 'qr-margin-small'
+  | 'qr-error-correction-invalid'
+  | 'qr-scale-invalid'
+  | 'qr-color-invalid'
+  | 'qr-low-contrast'
+  | 'qr-logo-dropped';
+
+/** Thrown when a QR code cannot be made from what it was given. */
+export class QrError extends Error {
+  readonly code: QrProblemCode;
+  /** The option at fault: `value`, `size`, `margin`, `error-correction`, `scale`, `color` or `logo`. */
+  readonly field: string;
+
+  constructor(code: QrProblemCode, field: string, message: string) {
+    super(message);
+    this.name = 'QrError';
+    this.code = code;
+    this.field = field;
+  }
+}

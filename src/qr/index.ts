@@ -1,0 +1,110 @@
+import { parseLink } from '../link/index.js';
+import { contrast, luminance, parseColor, toHex, type Rgb } from './color.js';
+import { QrError, type QrProblemCode } from './errors.js';
+import { type ErrorCorrection, type QrMatrix, qrMatrix } from './matrix.js';
+import { encodePng } from './png.js';
+import { svgDocument } from './svg.js';
+
+export { contrast, luminance, parseColor, toHex, type Rgb } from './color.js';
+export { QrError, type QrProblemCode } from './errors.js';
+export { ICON_BLUE, ICON_PATHS, ICON_VIEWBOX } from './logo.js';
+export { type ErrorCorrection, LEVELS, type QrMatrix, qrMatrix } from './matrix.js';
+export { encodePng } from './png.js';
+export { logoBox, logoTransform, modulesPath, svgDocument } from './svg.js';
+
+/** Options shared by every QR output. */
+export interface QrOptions {
+  /** The highest error-correction level; steps down when the link does not fit. @default 'M' */
+  readonly errorCorrection?: ErrorCorrection;
+  /** Quiet zone around the code, in modules; below 4 (the QR spec's minimum) warns. @default 4 */
+  readonly margin?: number;
+  /** The Messenger icon in the centre; raises error correction to H when the link fits. @default false */
+  readonly logo?: boolean;
+  /** Module colour. @default '#000000' */
+  readonly color?: string;
+  /** Background colour; always opaque. @default '#ffffff' */
+  readonly background?: string;
+}
+
+export interface QrPngOptions extends QrOptions {
+  /** Pixels per module, a whole number from 1 to 100. @default 8 */
+  readonly scale?: number;
+}
+
+export interface QrSvgOptions extends QrOptions {
+  /** Width and height in pixels; none lets the SVG scale to its container. */
+  readonly size?: number;
+  /** Accessible name, written as the SVG's <title>. */
+  readonly title?: string;
+}
+
+/** A warning about a code that was still made. */
+export interface QrWarning {
+  readonly code: QrProblemCode;
+  readonly field: string;
+  readonly severity: 'warning';
+  readonly message: string;
+}
+
+/** Everything needed to draw one code, and what to warn about. */
+export interface PreparedQr {
+  readonly matrix: QrMatrix;
+  readonly margin: number;
+  readonly color: Rgb;
+  readonly background: Rgb;
+  readonly warnings: QrWarning[];
+}
+
+const warning = (code: QrProblemCode, field: string, message: string): QrWarning => ({ code, field, severity: 'warning', message });
+
+/** Checks a whole number in a range, or throws the option's error. */
+export function wholeNumber(value: unknown, field: string, code: QrProblemCode, min: number, max: number): number {
+  const n = typeof value === 'string' && value.trim() ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
+    throw new QrError(code, field, `${field} ${JSON.stringify(value)} must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
+/** Warnings about colours that phones may fail to scan. */
+export function colorWarnings(color: Rgb, background: Rgb): QrWarning[] {
+  const ratio = contrast(color, background);
+  if (ratio < 3) return [warning('qr-low-contrast', 'color', `the code's colours have a contrast of ${ratio.toFixed(2)}:1; phones need at least 3:1 to scan it reliably`)];
+  if (luminance(color) > luminance(background)) return [warning('qr-low-contrast', 'color', 'light modules on a dark background: many phone cameras cannot scan inverted codes')];
+  return [];
+}
+
+/**
+ * Validates a link and QR options and encodes the link, for any output.
+ * @throws {LinkError} when `link` is not a valid m.me link. @throws {QrError} for bad options.
+ */
+export function prepareQr(link: string, options: QrOptions = {}): PreparedQr {
+  parseLink(link);
+  const margin = wholeNumber(options.margin ?? 4, 'margin', 'qr-margin-invalid', 0, 64);
+  const color = parseColor(options.color ?? '#000000', 'color');
+  const background = parseColor(options.background ?? '#ffffff', 'background');
+  const matrix = qrMatrix(link, { errorCorrection: options.errorCorrection, logo: options.logo });
+  const warnings = colorWarnings(color, background);
+  if (margin < 4) warnings.push(warning('qr-margin-small', 'margin', `margin ${margin} is below the 4 modules of quiet zone the QR standard asks for; some phones will not scan it`));
+  if (options.logo && !matrix.logoSize) warnings.push(warning('qr-logo-dropped', 'logo', 'the link is too long to leave room for a logo, so the code has none'));
+  return { matrix, margin, color, background, warnings };
+}
+
+/**
+ * A QR code of an m.me link as a standalone SVG document.
+ * @example qrSvg('https://m.me/OriginalCoastClothing?ref=flyer', { size: 256 })
+ */
+export function qrSvg(link: string, options: QrSvgOptions = {}): string {
+  const { matrix, margin, color, background } = prepareQr(link, options);
+  return svgDocument(matrix, { margin, color: toHex(color), background: toHex(background), size: options.size, title: options.title });
+}
+
+/**
+ * A QR code of an m.me link as PNG bytes: opaque, whole pixels per module, quiet zone inside.
+ * @example await qrPng('https://m.me/OriginalCoastClothing', { scale: 8 }) // Uint8Array
+ */
+export async function qrPng(link: string, options: QrPngOptions = {}): Promise<Uint8Array> {
+  const prepared = prepareQr(link, options);
+  const scale = wholeNumber(options.scale ?? 8, 'scale', 'qr-scale-invalid', 1, 100);
+  return encodePng(prepared.matrix, { ...prepared, scale });
+}

@@ -1,0 +1,85 @@
+import { type Rgb, parseColor } from './color.js';
+import { ICON_BLUE, ICON_VIEWBOX, iconAt } from './logo.js';
+import type { QrMatrix } from './matrix.js';
+import { logoBox } from './svg.js';
+
+export interface PngOptions {
+  /** Pixels per module, a whole number. */
+  readonly scale: number;
+  /** Quiet zone in modules. */
+  readonly margin: number;
+  readonly color: Rgb;
+  readonly background: Rgb;
+}
+
+let crcTable: Uint32Array | undefined;
+function crc32(bytes: Uint8Array): number {
+  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+    return n;
+  });
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  out.set(new TextEncoder().encode(type), 4);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+/** zlib-deflates with the platform's CompressionStream (browsers, Node ≥ 18, Deno, Workers). */
+async function deflate(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * An opaque, palette PNG of the code: whole pixels per module, the quiet zone inside the image,
+ * and the logo (when the matrix has one) drawn from the same shapes as the SVG.
+ */
+export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<Uint8Array> {
+  const { scale, margin } = options;
+  const side = (matrix.size + 2 * margin) * scale;
+  const box = logoBox(matrix, margin);
+  const rows = new Uint8Array(side * (side + 1));
+  for (let py = 0; py < side; py++) {
+    const row = py * (side + 1); // each row starts with filter type 0 (none)
+    for (let px = 0; px < side; px++) {
+      // Sample each pixel at its centre, in module units.
+      const mx = (px + 0.5) / scale;
+      const my = (py + 0.5) / scale;
+      let index = matrix.dark(Math.floor(mx) - margin, Math.floor(my) - margin) ? 1 : 0;
+      if (box && mx >= box.x && my >= box.y && mx < box.x + box.side && my < box.y + box.side) {
+        const shape = iconAt([((mx - box.x) / box.side) * ICON_VIEWBOX, ((my - box.y) / box.side) * ICON_VIEWBOX]);
+        index = shape === 'bolt' ? 3 : shape === 'bubble' ? 2 : 0;
+      }
+      rows[row + 1 + px] = index;
+    }
+  }
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, side);
+  view.setUint32(4, side);
+  header.set([8, 3, 0, 0, 0], 8); // 8-bit palette indexes, no interlace
+  const palette = [options.background, options.color, parseColor(ICON_BLUE), [255, 255, 255] as const].flat();
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('PLTE', new Uint8Array(palette)),
+    chunk('IDAT', await deflate(rows)),
+    chunk('IEND', new Uint8Array()),
+  ];
+  const png = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    png.set(part, offset);
+    offset += part.length;
+  }
+  return png;
+}

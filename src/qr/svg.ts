@@ -1,0 +1,59 @@
+import { ICON_BLUE, ICON_PATHS, ICON_VIEWBOX } from './logo.js';
+import type { QrMatrix } from './matrix.js';
+
+/** Path data of every dark module, as one run-length path: one subpath per horizontal run. */
+export function modulesPath(matrix: QrMatrix, margin: number): string {
+  let d = '';
+  for (let y = 0; y < matrix.size; y++) {
+    for (let x = 0; x < matrix.size; x++) {
+      if (!matrix.dark(x, y)) continue;
+      const start = x;
+      while (matrix.dark(x + 1, y)) x++;
+      d += `M${start + margin} ${y + margin}h${x - start + 1}v1h${start - x - 1}z`;
+    }
+  }
+  return d;
+}
+
+/** Where the logo goes: its box in the SVG's module units, with half a module of padding. */
+export function logoBox(matrix: QrMatrix, margin: number): { x: number; y: number; side: number } | null {
+  if (!matrix.logoSize) return null;
+  const side = matrix.logoSize - 1;
+  const start = margin + (matrix.size - matrix.logoSize) / 2 + 0.5;
+  return { x: start, y: start, side };
+}
+
+/** The transform that maps the icon's 24-unit box onto the logo box. */
+export const logoTransform = (box: { x: number; y: number; side: number }) =>
+  `translate(${box.x} ${box.y}) scale(${box.side / ICON_VIEWBOX})`;
+
+export interface SvgOptions {
+  /** Quiet zone in modules. */
+  readonly margin: number;
+  /** Module colour. */
+  readonly color: string;
+  /** Background colour. */
+  readonly background: string;
+  /** Width and height attributes in pixels; none makes it scale to its container. */
+  readonly size?: number;
+  /** Accessible name, written as <title>. */
+  readonly title?: string;
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[c]};`);
+
+/** A standalone SVG document of the code, with concrete colours. */
+export function svgDocument(matrix: QrMatrix, options: SvgOptions): string {
+  const { margin, color, background, size, title } = options;
+  const side = matrix.size + 2 * margin;
+  const box = logoBox(matrix, margin);
+  const dimensions = size ? ` width="${size}" height="${size}"` : '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}"${dimensions} shape-rendering="crispEdges"${title ? ' role="img"' : ''}>` +
+    (title ? `<title>${escapeXml(title)}</title>` : '') +
+    `<rect width="${side}" height="${side}" fill="${escapeXml(background)}"/>` +
+    `<path d="${modulesPath(matrix, margin)}" fill="${escapeXml(color)}"/>` +
+    (box ? `<g transform="${logoTransform(box)}" shape-rendering="geometricPrecision"><path d="${ICON_PATHS.bubble}" fill="${ICON_BLUE}"/><path d="${ICON_PATHS.bolt}" fill="#fff"/></g>` : '') +
+    '</svg>'
+  );
+}

@@ -1,0 +1,235 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import fc from 'fast-check';
+import '../../src/components/qr-code/qr-code.js';
+import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
+import { chatLink } from '../../src/link/index.js';
+import { qrMatrix } from '../../src/qr/index.js';
+import { decodeOnScreen, decodePng } from '../helpers/decode.js';
+import { captureConsole } from '../helpers/console.js';
+
+const PAGE = 'OriginalCoastClothing';
+const LONG_REF = 'r'.repeat(2083);
+
+async function render(template: ReturnType<typeof html>): Promise<MmeQrCode> {
+  const element = await fixture<MmeQrCode>(template);
+  await element.updateComplete;
+  return element;
+}
+
+const codeOf = (element: MmeQrCode) => element.shadowRoot!.querySelector('svg');
+
+/** Rasterises SVG markup in Chromium (an <img>) and decodes it. */
+async function decodeSvgMarkup(markup: string): Promise<string | null> {
+  const image = new Image();
+  image.src = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  await image.decode();
+  const canvas = new OffscreenCanvas(image.naturalWidth, image.naturalHeight);
+  canvas.getContext('2d')!.drawImage(image, 0, 0);
+  return decodePng(await canvas.convertToBlob());
+}
+
+describe('<mme-qr-code>', () => {
+  it('draws one path for the dark modules, labelled for screen readers, and it scans', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} ref="summer_coupon"></mme-qr-code>`);
+    const svg = codeOf(element)!;
+    expect(svg.querySelectorAll('path'), 'one path for all modules').to.have.length(1);
+    expect(svg.getAttribute('role')).to.equal('img');
+    expect(svg.getAttribute('aria-label')).to.equal(`QR code: message ${PAGE} on Messenger`);
+    expect(await decodeOnScreen(svg)).to.equal(`https://m.me/${PAGE}?ref=summer_coupon`);
+    await expect(element).to.be.accessible();
+  });
+
+  it('snaps to whole device pixels per module and keeps a 4-module quiet zone by default', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} size="200"></mme-qr-code>`);
+    const svg = codeOf(element)!;
+    const matrix = qrMatrix(`https://m.me/${PAGE}`);
+    const modules = matrix.size + 8;
+    expect(svg.getAttribute('viewBox')).to.equal(`0 0 ${modules} ${modules}`);
+    const width = Number(svg.getAttribute('width'));
+    expect(width * devicePixelRatio % modules, 'whole device pixels per module').to.equal(0);
+    expect(width).to.be.at.most(200).and.above(200 - modules);
+    const d = svg.querySelector('path')!.getAttribute('d')!;
+    const xs = [...d.matchAll(/M(\d+) (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(Math.min(...xs.map(([x]) => x)), 'first dark column').to.equal(4);
+    expect(Math.min(...xs.map(([, y]) => y)), 'first dark row').to.equal(4);
+  });
+
+  it('takes margin, and warns when it is below the standard 4', async () => {
+    const console = captureConsole();
+    try {
+      const element = await render(html`<mme-qr-code page=${PAGE} margin="2"></mme-qr-code>`);
+      const d = codeOf(element)!.querySelector('path')!.getAttribute('d')!;
+      expect(d.startsWith('M2 2')).to.equal(true);
+      expect(element.problems.map((p) => p.code)).to.include('qr-margin-small');
+      expect(console.warnings.join()).to.contain('qr-margin-small');
+    } finally {
+      console.restore();
+    }
+  });
+
+  for (const level of ['L', 'M', 'Q', 'H']) {
+    it(`scans at error correction ${level}`, async () => {
+      const element = await render(html`<mme-qr-code page=${PAGE} ref="level_${level}" error-correction=${level}></mme-qr-code>`);
+      expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=level_${level}`);
+    });
+  }
+
+  it('renders a 2,083-character ref, stepping down from H with no error, and it scans', async () => {
+    const console = captureConsole();
+    try {
+      const invalid = (el: Element) => el.addEventListener('mme-invalid', () => expect.fail('no mme-invalid expected'));
+      const element = document.createElement('mme-qr-code');
+      invalid(element);
+      Object.assign(element, { page: PAGE, ref: LONG_REF, size: 640, errorCorrection: 'H' });
+      document.body.append(element);
+      await element.updateComplete;
+      expect(element.invalid).to.equal(false);
+      expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=${LONG_REF}`);
+      expect(console.errors).to.deep.equal([]);
+      element.remove();
+    } finally {
+      console.restore();
+    }
+  });
+
+  it('draws the Messenger logo over a cleared centre, at H when it fits, and still scans', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} ref="flyer" logo size="300"></mme-qr-code>`);
+    const svg = codeOf(element)!;
+    expect(svg.querySelector('g'), 'logo group').to.exist;
+    expect(qrMatrix(`https://m.me/${PAGE}?ref=flyer`, { logo: true }).errorCorrection).to.equal('H');
+    expect(await decodeOnScreen(svg)).to.equal(`https://m.me/${PAGE}?ref=flyer`);
+    expect(await decodePng(await element.toPNG())).to.equal(`https://m.me/${PAGE}?ref=flyer`);
+  });
+
+  it('keeps a logo on a long link at a lower level, and it scans', async () => {
+    const ref = 'x'.repeat(1500);
+    const element = await render(html`<mme-qr-code page=${PAGE} ref=${ref} logo size="640"></mme-qr-code>`);
+    expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=${ref}`);
+  });
+
+  it('takes its colours from CSS color and --mme-qr-background, and scans', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} style="color:#1d3a8a;--mme-qr-background:#fff8e1"></mme-qr-code>`);
+    const svg = codeOf(element)!;
+    expect(getComputedStyle(svg.querySelector('path')!).fill).to.equal('rgb(29, 58, 138)');
+    expect(getComputedStyle(svg.querySelector('rect')!).fill).to.equal('rgb(255, 248, 225)');
+    expect(await decodeOnScreen(svg)).to.equal(`https://m.me/${PAGE}`);
+    expect(element.problems).to.deep.equal([]);
+    expect(element.toSVG()).to.contain('fill="#1d3a8a"').and.contain('fill="#fff8e1"');
+  });
+
+  it('warns qr-low-contrast below 3:1 and for light modules on a dark background', async () => {
+    const console = captureConsole();
+    try {
+      const pale = await render(html`<mme-qr-code page=${PAGE} style="color:#bbbbbb"></mme-qr-code>`);
+      expect(pale.problems.map((p) => p.code)).to.deep.equal(['qr-low-contrast']);
+      const inverted = await render(html`<mme-qr-code page=${PAGE} style="color:#fff;--mme-qr-background:#000"></mme-qr-code>`);
+      expect(inverted.problems.map((p) => p.code)).to.deep.equal(['qr-low-contrast']);
+      expect(inverted.invalid, 'a warning still renders').to.equal(false);
+      expect(console.warnings.filter((w) => w.includes('qr-low-contrast'))).to.have.length(2);
+    } finally {
+      console.restore();
+    }
+  });
+
+  it('shows a caption and download buttons, accessibly', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} caption="Scan to chat with us" download></mme-qr-code>`);
+    const root = element.shadowRoot!;
+    expect(root.querySelector('[part=caption]')!.textContent).to.equal('Scan to chat with us');
+    const buttons = [...root.querySelectorAll('button')];
+    expect(buttons.map((b) => [b.textContent, b.getAttribute('aria-label')])).to.deep.equal([['PNG', 'Download PNG'], ['SVG', 'Download SVG']]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('toSVG() and toPNG({ scale }) give files that scan', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} ref="print" label="Chat with us"></mme-qr-code>`);
+    const markup = element.toSVG();
+    expect(markup).to.match(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(markup).to.contain('<title>Chat with us</title>');
+    expect(await decodeSvgMarkup(markup)).to.equal(`https://m.me/${PAGE}?ref=print`);
+    const png = await element.toPNG({ scale: 5 });
+    expect(png.type).to.equal('image/png');
+    const bitmap = await createImageBitmap(png);
+    expect(bitmap.width).to.equal((qrMatrix(`https://m.me/${PAGE}?ref=print`).size + 8) * 5);
+    expect(await decodePng(png)).to.equal(`https://m.me/${PAGE}?ref=print`);
+  });
+
+  it('takes any m.me link as value', async () => {
+    const value = 'https://m.me/rn/OriginalCoastClothing?topic=weekly%20deals&cadence=weekly';
+    const element = await render(html`<mme-qr-code value=${value}></mme-qr-code>`);
+    expect(codeOf(element)!.getAttribute('aria-label')).to.equal(`QR code: get updates from ${PAGE} on Messenger`);
+    expect(await decodeOnScreen(codeOf(element)!)).to.equal(value);
+  });
+
+  it('re-renders when an attribute changes', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} ref="one"></mme-qr-code>`);
+    element.setAttribute('ref', 'two');
+    await element.updateComplete;
+    expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=two`);
+    element.setAttribute('text', 'Hi there');
+    await element.updateComplete;
+    expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=two&text=Hi%20there`);
+  });
+
+  const bad: { name: string; attributes: Record<string, string>; code: string }[] = [
+    { name: 'a javascript: page', attributes: { page: 'javascript:alert(1)' }, code: 'page-invalid' },
+    { name: 'no page', attributes: {}, code: 'page-missing' },
+    { name: 'a ref over 2,083 characters', attributes: { page: PAGE, ref: 'a'.repeat(2084) }, code: 'ref-too-long' },
+    { name: 'a topic with punctuation', attributes: { page: PAGE, topic: 'deals!' }, code: 'topic-invalid' },
+    { name: 'a link no QR code can hold', attributes: { page: PAGE, text: 'x'.repeat(3000) }, code: 'qr-too-long' },
+    { name: 'a value that is not an m.me link', attributes: { value: 'https://evil.example/' }, code: 'not-messenger-link' },
+    { name: 'a javascript: value', attributes: { value: 'javascript:alert(1)' }, code: 'not-messenger-link' },
+    { name: 'an unknown error-correction', attributes: { page: PAGE, 'error-correction': 'X' }, code: 'qr-error-correction-invalid' },
+    { name: 'a negative margin', attributes: { page: PAGE, margin: '-1' }, code: 'qr-margin-invalid' },
+    { name: 'a size of zero', attributes: { page: PAGE, size: '0' }, code: 'qr-size-invalid' },
+    { name: 'an unknown ref token', attributes: { page: PAGE, ref: 'web-{nope}' }, code: 'ref-template-invalid' },
+  ];
+  for (const { name, attributes, code } of bad) {
+    it(`shows no code for ${name} (${code}), with one console.error and mme-invalid`, async () => {
+      const console = captureConsole();
+      try {
+        const element = document.createElement('mme-qr-code');
+        for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+        const event = oneEvent(element, 'mme-invalid');
+        document.body.append(element);
+        const { detail } = await event;
+        await element.updateComplete;
+        expect(detail.problems.map((p: { code: string }) => p.code)).to.include(code);
+        expect(element.hasAttribute('invalid')).to.equal(true);
+        expect(element.shadowRoot!.querySelector('svg'), 'no code drawn').to.equal(null);
+        expect(console.errors).to.have.length(1);
+        expect(console.errors[0]).to.contain(code);
+        expect(() => element.toSVG()).to.throw(/no valid code/);
+        element.remove();
+      } finally {
+        console.restore();
+      }
+    });
+  }
+
+  it('shows markup in caption and label as text, never as HTML', async () => {
+    const attack = '<img src=x onerror="window.__pwned=1">';
+    const element = await render(html`<mme-qr-code page=${PAGE} caption=${attack} label=${attack}></mme-qr-code>`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(element.shadowRoot!.querySelector('figcaption')!.textContent).to.equal(attack);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    expect(element.toSVG()).to.contain('&lt;img');
+  });
+
+  it('scans for arbitrary refs and texts (property, 50 cases)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 60 }), async (ref, text) => {
+        const element = await render(html`<mme-qr-code page=${PAGE} ref=${ref} text=${text} size="400"></mme-qr-code>`);
+        const href = chatLink({ page: PAGE, ref, text });
+        expect(await decodeOnScreen(codeOf(element)!)).to.equal(href);
+        element.remove();
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('can be loaded twice without throwing', async () => {
+    await import('../../src/components/qr-code/qr-code.js?twice' as string);
+    expect(customElements.get('mme-qr-code')).to.exist;
+  });
+});

@@ -6,7 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/components/index.ts'];
 
 /**
- * Emits .d.ts files with the project's own tsc (TypeScript 7 has no compiler API for plugins to
+ * Emits .d.ts files and custom-elements.json after the bundle. The .d.ts come from the project's own tsc (TypeScript 7 has no compiler API for plugins to
  * call), from a config that extends tsconfig.json but covers src/ only.
  */
 function declarations(): Plugin {
@@ -21,8 +21,11 @@ function declarations(): Plugin {
         include: ['../../../src'],
         compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: '../../../src', outDir: '../../../dist/types' },
       }));
-      const result = spawnSync('node_modules/.bin/tsc', ['-p', `${dir}/tsconfig.types.json`], { stdio: 'inherit' });
-      if (result.status !== 0) throw new Error('declaration build failed');
+      const types = spawnSync('node_modules/.bin/tsc', ['-p', `${dir}/tsconfig.types.json`], { stdio: 'inherit' });
+      if (types.status !== 0) throw new Error('declaration build failed');
+      // custom-elements.json, from the elements' doc blocks, for IDEs and documentation tools.
+      const manifest = spawnSync('node_modules/.bin/cem', ['analyze', '--litelement', '--quiet', '--globs', 'src/components/**/*.ts', '--outdir', 'dist'], { stdio: 'inherit' });
+      if (manifest.status !== 0) throw new Error('custom-elements.json build failed');
     },
   };
 }

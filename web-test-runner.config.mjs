@@ -19,7 +19,8 @@ export const chromiumArgs = [
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: { browser: true },
-  concurrency: 2,
+  // One page at a time: a background page gets no animation frames and no keyboard focus.
+  concurrency: 1,
   plugins: [qrcodePlugin(), screenshotPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({

@@ -17,6 +17,7 @@ const VALUES: Record<string, readonly string[]> = {
 /**
  * A "Message us" button that opens a Messenger conversation with your Page.
  *
+ * @tagname mme-chat-button
  * @summary A Messenger chat button: a real link, optionally floating, with a greeting and a QR hand-off.
  * @fires mme-click - Before the link opens; cancel it to stay on the page. `detail = { href, page, ref, kind }`.
  * @fires mme-greeting-show - The greeting bubble appeared.

@@ -25,6 +25,7 @@ import { styles } from './qr-code.styles.js';
 /**
  * A QR code of an m.me link, drawn as crisp SVG, that phone cameras open in Messenger.
  *
+ * @tagname mme-qr-code
  * @summary A scannable QR code of a Messenger chat or opt-in link.
  * @fires mme-invalid - The attributes cannot make a valid code; `detail.problems` says why.
  * @csspart base - The figure holding the code, caption and buttons.

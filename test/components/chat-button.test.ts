@@ -1,0 +1,320 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import '../../src/components/chat-button/chat-button.js';
+import type { MmeChatButton } from '../../src/components/chat-button/chat-button.js';
+import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
+import { captureConsole } from '../helpers/console.js';
+import { decodeOnScreen } from '../helpers/decode.js';
+
+const PAGE = 'OriginalCoastClothing';
+
+async function render(template: ReturnType<typeof html>): Promise<MmeChatButton> {
+  const element = await fixture<MmeChatButton>(template);
+  await element.updateComplete;
+  return element;
+}
+
+const linkOf = (element: MmeChatButton) => element.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=base]');
+const centre = (element: Element): [number, number] => {
+  const box = element.getBoundingClientRect();
+  return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+};
+
+/** Keeps the test page from navigating away, recording whether each click would have navigated. */
+const navigations: boolean[] = [];
+const stopNavigation = (event: MouseEvent) => {
+  if (event.composedPath().some((node) => node instanceof HTMLAnchorElement && node.href.startsWith('https://m.me/'))) {
+    navigations.push(!event.defaultPrevented);
+    event.preventDefault();
+  }
+};
+
+describe('<mme-chat-button>', () => {
+  before(() => window.addEventListener('click', stopNavigation));
+  after(() => window.removeEventListener('click', stopNavigation));
+  beforeEach(() => {
+    navigations.length = 0;
+  });
+  afterEach(() => resetMouse());
+
+  it('renders a real link with the icon and "Message us", opening in a new tab safely', async () => {
+    const element = await render(html`<mme-chat-button page=${PAGE} ref="summer_coupon" text="Hi!"></mme-chat-button>`);
+    const link = linkOf(element)!;
+    expect(link.href).to.equal(`https://m.me/${PAGE}?ref=summer_coupon&text=Hi!`);
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.equal('noopener noreferrer');
+    expect(link.querySelector('[part=icon]')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(link.querySelector('[part=label]')!.textContent).to.equal('Message us');
+    expect(link.getBoundingClientRect().height, 'a 44px touch target').to.be.at.least(44);
+    await expect(element).to.be.accessible();
+  });
+
+  it('takes its label from the label attribute, then its own text, and says "Get updates on Messenger" for opt-in links', async () => {
+    const labelled = await render(html`<mme-chat-button page=${PAGE} label="Chat with sales">Ignored</mme-chat-button>`);
+    expect(linkOf(labelled)!.textContent!.trim()).to.equal('Chat with sales');
+    const own = await render(html`<mme-chat-button page=${PAGE}>Ask us anything</mme-chat-button>`);
+    expect(linkOf(own)!.textContent!.trim()).to.equal('Ask us anything');
+    const optin = await render(html`<mme-chat-button page=${PAGE} topic="weekly deals" cadence="weekly"></mme-chat-button>`);
+    expect(linkOf(optin)!.textContent!.trim()).to.equal('Get updates on Messenger');
+    expect(linkOf(optin)!.href).to.equal(`https://m.me/rn/${PAGE}?topic=weekly%20deals&cadence=weekly`);
+  });
+
+  it('works before upgrade as the plain fallback link, and replaces it after', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.innerHTML = `<mme-chat-button-later page="${PAGE}"><a href="https://m.me/${PAGE}">Message us</a></mme-chat-button-later>`;
+    const fallback = host.querySelector('a')!;
+    expect(fallback.getBoundingClientRect().width, 'the fallback link is visible').to.be.above(0);
+    host.innerHTML = `<mme-chat-button page="${PAGE}"><a href="https://m.me/${PAGE}">Message us</a></mme-chat-button>`;
+    const element = host.querySelector('mme-chat-button')!;
+    await element.updateComplete;
+    expect(host.querySelector('a')!.getBoundingClientRect().width, 'the fallback is no longer shown').to.equal(0);
+    expect(linkOf(element)!.textContent!.trim()).to.equal('Message us');
+  });
+
+  it('has outline and icon variants; the icon variant keeps the label as its accessible name', async () => {
+    const outline = await render(html`<mme-chat-button page=${PAGE} variant="outline"></mme-chat-button>`);
+    const style = getComputedStyle(linkOf(outline)!);
+    expect(style.backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(style.color).to.equal('rgb(8, 102, 255)');
+    await expect(outline).to.be.accessible();
+    const icon = await render(html`<mme-chat-button page=${PAGE} variant="icon"></mme-chat-button>`);
+    const link = linkOf(icon)!;
+    const box = link.getBoundingClientRect();
+    expect(box.width).to.equal(box.height);
+    expect(getComputedStyle(link.querySelector('[part=label]')!).position).to.equal('absolute');
+    expect(link.textContent!.trim()).to.equal('Message us');
+    await expect(icon).to.be.accessible();
+  });
+
+  it('has three sizes', async () => {
+    const heights = [];
+    for (const size of ['small', 'medium', 'large']) {
+      const element = await render(html`<mme-chat-button page=${PAGE} size=${size}></mme-chat-button>`);
+      heights.push(linkOf(element)!.getBoundingClientRect().height);
+    }
+    expect(heights[0]).to.be.below(heights[1]);
+    expect(heights[1]).to.be.below(heights[2]);
+  });
+
+  it('opens in the same tab with target="_self"', async () => {
+    const element = await render(html`<mme-chat-button page=${PAGE} target="_self"></mme-chat-button>`);
+    expect(linkOf(element)!.target).to.equal('_self');
+    expect(linkOf(element)!.rel).to.equal('noopener noreferrer');
+  });
+
+  it('floats at bottom-right, above the page, and mirrors to the left in RTL', async () => {
+    const element = await render(html`<mme-chat-button page=${PAGE} position="bottom-right"></mme-chat-button>`);
+    const box = linkOf(element)!.getBoundingClientRect();
+    expect(innerWidth - box.right).to.be.closeTo(20, 1);
+    expect(innerHeight - box.bottom).to.be.closeTo(20, 1);
+    expect(getComputedStyle(element.shadowRoot!.querySelector('.root')!).position).to.equal('fixed');
+    expect(document.elementFromPoint(...centre(linkOf(element)!)) === element, 'the button is on top').to.equal(true);
+    document.documentElement.dir = 'rtl';
+    try {
+      await aTimeout(0);
+      const rtl = linkOf(element)!.getBoundingClientRect();
+      expect(rtl.left).to.be.closeTo(20, 1);
+    } finally {
+      document.documentElement.dir = '';
+    }
+    const left = await render(html`<mme-chat-button page=${PAGE} position="bottom-left" style="--mme-offset-x:32px"></mme-chat-button>`);
+    expect(linkOf(left)!.getBoundingClientRect().left).to.be.closeTo(32, 1);
+    await expect(element).to.be.accessible();
+  });
+
+  it('causes no layout shift when a floating button is added', async () => {
+    const shifts: number[] = [];
+    const observer = new PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => (e as unknown as { value: number }).value)));
+    observer.observe({ type: 'layout-shift', buffered: false });
+    const paragraph = await fixture(html`<p>Content above the fold</p>`);
+    const element = document.createElement('mme-chat-button');
+    element.setAttribute('page', PAGE);
+    element.setAttribute('position', 'bottom-right');
+    document.body.prepend(element);
+    await element.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    observer.disconnect();
+    expect(shifts.reduce((a, b) => a + b, 0)).to.equal(0);
+    element.remove();
+    paragraph.remove();
+  });
+
+  it('shows a greeting after greeting-delay, announced as a status, and dismisses it with the close button', async () => {
+    const element = document.createElement('mme-chat-button');
+    Object.assign(element, { page: PAGE, greeting: 'Questions? We reply in minutes.', greetingDelay: 0.05 });
+    const shown = oneEvent(element, 'mme-greeting-show');
+    document.body.append(element);
+    await shown;
+    await element.updateComplete;
+    const greeting = element.shadowRoot!.querySelector('[part=greeting]')!;
+    expect(greeting.getAttribute('role')).to.equal('status');
+    expect(greeting.textContent).to.contain('Questions? We reply in minutes.');
+    await expect(element).to.be.accessible();
+    const dismissed = oneEvent(element, 'mme-greeting-dismiss');
+    greeting.querySelector<HTMLButtonElement>('button[aria-label=Dismiss]')!.click();
+    await dismissed;
+    await element.updateComplete;
+    expect(greeting.textContent!.trim()).to.equal('');
+    expect(sessionStorage.length, 'nothing stored without remember-dismiss').to.equal(0);
+    element.remove();
+  });
+
+  it('dismisses the greeting with Escape, and remembers it for the session with remember-dismiss', async () => {
+    sessionStorage.clear();
+    const element = document.createElement('mme-chat-button');
+    Object.assign(element, { page: PAGE, greeting: 'Hello', greetingDelay: 0, rememberDismiss: true });
+    const shown = oneEvent(element, 'mme-greeting-show');
+    document.body.append(element);
+    await shown;
+    const dismissed = oneEvent(element, 'mme-greeting-dismiss');
+    await sendKeys({ press: 'Escape' });
+    await dismissed;
+    expect(sessionStorage.getItem(`mme-greeting-dismissed:${PAGE}`)).to.equal('1');
+    element.remove();
+    const again = document.createElement('mme-chat-button');
+    Object.assign(again, { page: PAGE, greeting: 'Hello', greetingDelay: 0, rememberDismiss: true });
+    let showedAgain = false;
+    again.addEventListener('mme-greeting-show', () => (showedAgain = true));
+    document.body.append(again);
+    await aTimeout(50);
+    expect(showedAgain, 'a remembered dismissal holds for the session').to.equal(false);
+    again.remove();
+    sessionStorage.clear();
+  });
+
+  it('fires a cancelable mme-click with the link details, and cancelling it stops navigation', async () => {
+    const element = await render(html`<mme-chat-button page=${PAGE} ref="web-{path}"></mme-chat-button>`);
+    const expectedRef = `web-${location.pathname.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '')}`;
+    const clicked = oneEvent(element, 'mme-click');
+    await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+    const { detail } = await clicked;
+    expect(detail).to.deep.equal({ href: `https://m.me/${PAGE}?ref=${expectedRef}`, page: PAGE, ref: expectedRef, kind: 'chat' });
+    expect(navigations).to.deep.equal([true]);
+    element.addEventListener('mme-click', (event) => event.preventDefault());
+    await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+    expect(navigations).to.deep.equal([true, false]);
+  });
+
+  it('pushes mme_click onto window.dataLayer, or a named array', async () => {
+    const win = window as unknown as Record<string, unknown[] | undefined>;
+    delete win.dataLayer;
+    delete win.myLayer;
+    const plain = await render(html`<mme-chat-button page=${PAGE} ref="a" data-layer></mme-chat-button>`);
+    linkOf(plain)!.click();
+    expect(win.dataLayer).to.deep.equal([{ event: 'mme_click', mme_page: PAGE, mme_ref: 'a', mme_kind: 'chat' }]);
+    const named = await render(html`<mme-chat-button page=${PAGE} topic="deals" data-layer="myLayer"></mme-chat-button>`);
+    linkOf(named)!.click();
+    expect(win.myLayer).to.deep.equal([{ event: 'mme_click', mme_page: PAGE, mme_ref: '', mme_kind: 'optin' }]);
+    delete win.dataLayer;
+    delete win.myLayer;
+  });
+
+  it('is reachable with Tab and activated with Enter', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><button>before</button><mme-chat-button page=${PAGE}></mme-chat-button></div>`);
+    const element = wrapper.querySelector('mme-chat-button')!;
+    await element.updateComplete;
+    wrapper.querySelector('button')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(element.shadowRoot!.activeElement === linkOf(element), 'focus is on the link').to.equal(true);
+    expect(getComputedStyle(linkOf(element)!).outlineStyle, 'a visible focus ring').to.equal('solid');
+    const clicked = oneEvent(element, 'mme-click');
+    await sendKeys({ press: 'Enter' });
+    await clicked;
+    expect(navigations).to.deep.equal([true]);
+  });
+
+  it('hands off to a QR code on a desktop mouse click: focus moves in, Escape closes and returns focus', async () => {
+    const element = await render(html`<mme-chat-button page=${PAGE} ref="desk" handoff="qr"></mme-chat-button>`);
+    await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+    expect(navigations, 'the click did not navigate').to.deep.equal([false]);
+    await waitUntil(() => element.shadowRoot!.querySelector('[part=popover] mme-qr-code'), 'the popover shows a QR code');
+    await element.updateComplete;
+    const popover = element.shadowRoot!.querySelector<HTMLElement>('[part=popover]')!;
+    await waitUntil(() => element.shadowRoot!.activeElement === popover, 'focus moves into the popover');
+    expect(popover.getAttribute('role')).to.equal('dialog');
+    expect(popover.textContent).to.contain('Scan with your phone');
+    expect(element.shadowRoot!.activeElement === popover, 'focus is on the popover').to.equal(true);
+    const code = popover.querySelector<MmeQrCode>('mme-qr-code')!;
+    await code.updateComplete;
+    expect(await decodeOnScreen(code.shadowRoot!.querySelector('svg')!)).to.equal(`https://m.me/${PAGE}?ref=desk`);
+    const desktop = popover.querySelector<HTMLAnchorElement>('a')!;
+    expect(desktop.textContent).to.equal('Open Messenger on this computer');
+    expect(desktop.href).to.equal(`https://m.me/${PAGE}?ref=desk`);
+    expect(linkOf(element)!.getAttribute('aria-expanded')).to.equal('true');
+    await expect(element).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part=popover]')).to.equal(null);
+    expect(element.shadowRoot!.activeElement === linkOf(element), 'focus returns to the button').to.equal(true);
+  });
+
+  it('opens the link directly on touch, without the QR popover', async () => {
+    const element = await render(html`<mme-chat-button page=${PAGE} handoff="qr"></mme-chat-button>`);
+    linkOf(element)!.dispatchEvent(new PointerEvent('click', { pointerType: 'touch', bubbles: true, composed: true, cancelable: true }));
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part=popover]')).to.equal(null);
+    expect(navigations).to.deep.equal([true]);
+  });
+
+  it('re-renders when an attribute changes', async () => {
+    const element = await render(html`<mme-chat-button page=${PAGE} ref="one"></mme-chat-button>`);
+    element.setAttribute('ref', 'two');
+    element.setAttribute('label', 'Talk to us');
+    await element.updateComplete;
+    expect(linkOf(element)!.href).to.equal(`https://m.me/${PAGE}?ref=two`);
+    expect(linkOf(element)!.textContent!.trim()).to.equal('Talk to us');
+  });
+
+  const bad: { name: string; attributes: Record<string, string>; code: string }[] = [
+    { name: 'a javascript: page', attributes: { page: 'javascript:alert(1)' }, code: 'page-invalid' },
+    { name: 'a ref over 2,083 characters', attributes: { page: PAGE, ref: 'a'.repeat(2084) }, code: 'ref-too-long' },
+    { name: 'a topic with punctuation', attributes: { page: PAGE, topic: 'deals!' }, code: 'topic-invalid' },
+    { name: 'text on an opt-in link', attributes: { page: PAGE, topic: 'deals', text: 'hi' }, code: 'text-on-optin' },
+    { name: 'an unknown variant', attributes: { page: PAGE, variant: 'ghost' }, code: 'variant-invalid' },
+    { name: 'an unknown position', attributes: { page: PAGE, position: 'top' }, code: 'position-invalid' },
+    { name: 'an unknown target', attributes: { page: PAGE, target: '_top' }, code: 'target-invalid' },
+    { name: 'a negative greeting-delay', attributes: { page: PAGE, greeting: 'hi', 'greeting-delay': '-2' }, code: 'greeting-delay-invalid' },
+  ];
+  for (const { name, attributes, code } of bad) {
+    it(`renders no link for ${name} (${code}), with one console.error and mme-invalid`, async () => {
+      const console = captureConsole();
+      try {
+        const element = document.createElement('mme-chat-button');
+        for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+        const event = oneEvent(element, 'mme-invalid');
+        document.body.append(element);
+        const { detail } = await event;
+        await element.updateComplete;
+        expect(detail.problems.map((p: { code: string }) => p.code)).to.include(code);
+        expect(element.hasAttribute('invalid')).to.equal(true);
+        expect(element.shadowRoot!.querySelector('a'), 'no link at all').to.equal(null);
+        expect(console.errors).to.have.length(1);
+        expect(console.errors[0]).to.contain(code);
+        await expect(element).to.be.accessible();
+        element.remove();
+      } finally {
+        console.restore();
+      }
+    });
+  }
+
+  it('shows markup in label and greeting as text, never as HTML', async () => {
+    const attack = '<img src=x onerror="window.__pwned=1">';
+    const element = document.createElement('mme-chat-button');
+    Object.assign(element, { page: PAGE, label: attack, greeting: attack, greetingDelay: 0 });
+    const shown = oneEvent(element, 'mme-greeting-show');
+    document.body.append(element);
+    await shown;
+    await element.updateComplete;
+    await aTimeout(50);
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(linkOf(element)!.textContent!.trim()).to.equal(attack);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    element.remove();
+  });
+
+  it('can be loaded twice without throwing', async () => {
+    await import('../../src/components/chat-button/chat-button.js?twice' as string);
+    expect(customElements.get('mme-chat-button')).to.exist;
+  });
+});

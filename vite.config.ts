@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /** Public entries of the npm package; dist/ mirrors src/, with types in dist/types/. */
-const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/components/index.ts'];
+const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/email/index.ts', 'src/components/index.ts', 'src/cli/mme.ts'];
 
 /**
  * Emits .d.ts files and custom-elements.json after the bundle. The .d.ts come from the project's own tsc (TypeScript 7 has no compiler API for plugins to
@@ -19,6 +19,7 @@ function declarations(): Plugin {
       writeFileSync(`${dir}/tsconfig.types.json`, JSON.stringify({
         extends: '../../../tsconfig.json',
         include: ['../../../src'],
+        exclude: ['../../../src/cli'],
         compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: '../../../src', outDir: '../../../dist/types' },
       }));
       const types = spawnSync('node_modules/.bin/tsc', ['-p', `${dir}/tsconfig.types.json`], { stdio: 'inherit' });
@@ -26,6 +27,7 @@ function declarations(): Plugin {
       // custom-elements.json, from the elements' doc blocks, for IDEs and documentation tools.
       const manifest = spawnSync('node_modules/.bin/cem', ['analyze', '--litelement', '--quiet', '--globs', 'src/components/**/*.ts', '--outdir', 'dist'], { stdio: 'inherit' });
       if (manifest.status !== 0) throw new Error('custom-elements.json build failed');
+      chmodSync('dist/cli/mme.js', 0o755);
     },
   };
 }
@@ -41,7 +43,7 @@ export default defineConfig(({ command }) => {
       minify: false,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^qrcode($|\/)/, /^node:/],
+        external: [/^lit($|\/)/, /^qrcode($|\/)/, /^csv-parse($|\/)/, /^node:/],
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },

@@ -1,0 +1,279 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { emailButton, emailQr } from '../email/index.js';
+import { type LinkOptions, checkLink, messengerLink, parseLink } from '../link/index.js';
+import { type ErrorCorrection, type QrOptions, prepareQr, qrPng, qrSvg } from '../qr/index.js';
+import { InputError, UsageError, flagOf } from './errors.js';
+import { LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
+
+/** What a command prints: to stdout, and warnings to stderr. */
+export interface Output {
+  out(text: string): void;
+  warn(text: string): void;
+}
+
+export interface Command {
+  readonly summary: string;
+  readonly help: string;
+  run(args: string[], io: Output): void | Promise<void>;
+}
+
+/** Prints the warnings of a link, which still builds. */
+function warnLink(options: LinkOptions, io: Output): void {
+  for (const p of checkLink(options)) if (p.severity === 'warning') io.warn(`warning: ${flagOf(p.field)}: ${p.message}`);
+}
+
+function qrOptions(values: Record<string, unknown>): QrOptions {
+  return {
+    margin: values.margin === undefined ? undefined : Number(values.margin),
+    errorCorrection: (values['error-correction'] as string | undefined)?.toUpperCase() as ErrorCorrection | undefined,
+    logo: Boolean(values.logo),
+    color: values.color as string | undefined,
+    background: values.background as string | undefined,
+  };
+}
+
+/** Whole pixels per module for an image about `size` pixels wide. */
+function scaleFor(link: string, options: QrOptions, size: unknown): number {
+  if (size === undefined) return 8;
+  const pixels = Number(size);
+  if (!Number.isInteger(pixels) || pixels < 21 || pixels > 10000) throw new InputError(`--size: "${size}" must be a whole number of pixels from 21 to 10000`);
+  const { matrix, margin } = prepareQr(link, options);
+  return Math.max(1, Math.round(pixels / (matrix.size + 2 * margin)));
+}
+
+async function writeQr(file: string, link: string, options: QrOptions, size: unknown): Promise<void> {
+  const kind = extname(file).toLowerCase();
+  if (kind === '.png') writeFileSync(file, await qrPng(link, { ...options, scale: scaleFor(link, options, size) }));
+  else if (kind === '.svg') writeFileSync(file, qrSvg(link, { ...options, size: size === undefined ? undefined : scaleFor(link, options, size) * (prepareQr(link, options).matrix.size + 2 * (options.margin ?? 4)), title: `QR code: ${link}` }));
+  else throw new InputError(`--out: "${file}" must end in .png or .svg`);
+}
+
+const link: Command = {
+  summary: 'print an m.me link',
+  help: `Usage: mme link --page NAME [--ref REF] [--text TEXT] [--topic TOPIC --cadence C]
+
+Prints the link. Warnings go to stderr; errors exit with code 1.
+
+${LINK_HELP}`,
+  run(args, io) {
+    const { values } = parse(args, LINK_OPTIONS);
+    const options = linkOptions(values);
+    const href = messengerLink(options);
+    warnLink(options, io);
+    io.out(href);
+  },
+};
+
+const qr: Command = {
+  summary: 'write a QR code as PNG or SVG',
+  help: `Usage: mme qr --out FILE.png|FILE.svg (--page NAME [link options] | --value URL) [QR options] [--size PX]
+
+Writes a QR code that phone cameras open in Messenger. PNG files are opaque, with whole pixels
+per module and the quiet zone inside the image.
+
+  --out FILE         where to write; .png or .svg
+  --value URL        an existing m.me link, instead of the link options
+  --size PX          about how wide the image is (PNG: whole pixels per module; default 8 per module)
+
+${LINK_HELP}
+
+${QR_HELP}`,
+  async run(args, io) {
+    const { values } = parse(args, { ...LINK_OPTIONS, ...QR_OPTIONS, out: { type: 'string' }, value: { type: 'string' }, size: { type: 'string' } });
+    if (!values.out) throw new UsageError('--out FILE.png or --out FILE.svg is required');
+    let href: string;
+    if (values.value !== undefined) {
+      if (values.page !== undefined) throw new UsageError('give either --value or --page, not both');
+      parseLink(values.value);
+      href = values.value.trim();
+    } else {
+      const options = linkOptions(values);
+      href = messengerLink(options);
+      warnLink(options, io);
+    }
+    const options = qrOptions(values);
+    for (const w of prepareQr(href, options).warnings) io.warn(`warning: ${flagOf(w.field)}: ${w.message}`);
+    await writeQr(values.out, href, options, values.size);
+    io.out(`${values.out}: ${href}`);
+  },
+};
+
+const email: Command = {
+  summary: 'print an email-safe button (and QR image) with its plain-text part',
+  help: `Usage: mme email --page NAME [link options] [--label TEXT] [--qr-src URL] [--outlook vml] [--format html|text|json]
+
+Prints a bulletproof "Message us on Messenger" button for newsletters: a table with inline
+styles that renders in Gmail, Outlook and Apple Mail. With --qr-src, also a linked QR image
+(host the PNG from \`mme qr\` there first).
+
+  --label TEXT       button text (default "Message us on Messenger")
+  --color HEX        button colour (default #0866FF); the label must reach 4.5:1 on it
+  --text-color HEX   label colour (default #FFFFFF)
+  --lang TAG         language of the label (default en)
+  --dir ltr|rtl      direction of the label (default ltr)
+  --qr-src URL       https:// URL (or cid:NAME) of the hosted QR PNG
+  --qr-size PX       displayed size of the QR image (default 164; host a PNG twice as large)
+  --outlook vml      a rounded, fully clickable VML button for classic Outlook
+  --format F         html (default), text (the plain-text part) or json ({ html, text, href })
+
+${LINK_HELP}`,
+  run(args, io) {
+    const { values } = parse(args, {
+      ...LINK_OPTIONS,
+      label: { type: 'string' },
+      color: { type: 'string' },
+      'text-color': { type: 'string' },
+      lang: { type: 'string' },
+      dir: { type: 'string' },
+      'qr-src': { type: 'string' },
+      'qr-size': { type: 'string' },
+      outlook: { type: 'string' },
+      format: { type: 'string' },
+    });
+    const format = values.format ?? 'html';
+    if (!['html', 'text', 'json'].includes(format)) throw new InputError(`--format: "${format}" must be html, text or json`);
+    const options = linkOptions(values);
+    const locale = { lang: values.lang, dir: values.dir as 'ltr' | 'rtl' | undefined };
+    const button = emailButton({ ...options, ...locale, label: values.label, color: values.color, textColor: values['text-color'], outlook: values.outlook as 'vml' | undefined });
+    warnLink(options, io);
+    const parts = [button];
+    if (values['qr-src'] !== undefined) {
+      const size = values['qr-size'] === undefined ? undefined : Number(values['qr-size']);
+      parts.push(emailQr({ ...options, ...locale, imageUrl: values['qr-src'], size }));
+    }
+    const html = parts.map((p) => p.html).join('\n');
+    const text = button.text;
+    if (format === 'json') io.out(JSON.stringify({ html, text, href: button.href }, null, 2));
+    else io.out(format === 'html' ? html : text.trimEnd());
+  },
+};
+
+const parseCommand: Command = {
+  summary: 'take an m.me link apart, as JSON',
+  help: `Usage: mme parse URL
+
+Prints the link's parts as JSON: { "kind": "chat", "page", "ref", "text" } or
+{ "kind": "optin", "page", "topic", "cadence", "ref" }. Exits 1 when URL is not a valid m.me link.`,
+  run(args, io) {
+    const { positionals } = parse(args, {}, 1);
+    if (!positionals[0]) throw new UsageError('URL is required');
+    io.out(JSON.stringify(parseLink(positionals[0]), null, 2));
+  },
+};
+
+const check: Command = {
+  summary: 'list the problems of link options',
+  help: `Usage: mme check --page NAME [link options]
+
+Prints every problem, one a line, as "error" or "warning", its option and what is wrong, and
+"ok" when there is none. Exits 1 when there is an error.
+
+${LINK_HELP}`,
+  run(args, io) {
+    const { values } = parse(args, LINK_OPTIONS);
+    const problems = checkLink(linkOptions(values));
+    for (const p of problems) io.out(`${p.severity} ${p.code}: ${flagOf(p.field)}: ${p.message}`);
+    if (!problems.length) io.out(`ok: ${messengerLink(linkOptions(values))}`);
+    if (problems.some((p) => p.severity === 'error')) throw new InputError(`${problems.filter((p) => p.severity === 'error').length} error(s) found`);
+  },
+};
+
+/** A file name from a ref: its safe characters, never a path. */
+const fileStem = (ref: string) => ref.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'link';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+const batch: Command = {
+  summary: 'write a PNG and SVG QR code per CSV row, a printable contact sheet and links.csv',
+  help: `Usage: mme batch FILE.csv --page NAME --out DIR [--topic TOPIC --cadence C] [QR options] [--size PX]
+
+FILE.csv has a header row with the columns ref, label and optionally text: one row per store,
+flyer or table. For each row, writes REF.png and REF.svg to DIR, plus index.html (a contact sheet
+to print) and links.csv (ref,label,link). Every row is checked first; nothing is written when one
+is invalid.
+
+  --out DIR          the folder to write (created when missing)
+  --size PX          about how wide each PNG is (default 8 pixels per module)
+
+${LINK_HELP}
+
+${QR_HELP}`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, { ...LINK_OPTIONS, ...QR_OPTIONS, out: { type: 'string' }, size: { type: 'string' } }, 1);
+    if (!positionals[0]) throw new UsageError('FILE.csv is required');
+    if (!values.out) throw new UsageError('--out DIR is required');
+    let source: string;
+    try {
+      source = readFileSync(positionals[0], 'utf8');
+    } catch (error) {
+      throw new InputError(`FILE.csv: cannot read "${positionals[0]}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    let rows: Record<string, string>[];
+    try {
+      rows = parseCsv(source, { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
+    } catch (error) {
+      throw new InputError(`FILE.csv: ${basename(positionals[0])} is not valid CSV: ${(error as Error).message}`);
+    }
+    if (!rows.length) throw new InputError(`FILE.csv: ${basename(positionals[0])} has no rows under its header`);
+    if (!('ref' in rows[0])) throw new InputError(`FILE.csv: the header row needs a ref column (ref,label[,text]); found ${Object.keys(rows[0]).join(',')}`);
+    const qrOpts = qrOptions(values);
+    const seen = new Map<string, number>();
+    const items = rows.map((row, index) => {
+      const line = index + 2;
+      const options = { ...linkOptions(values), ref: row.ref, ...(row.text ? { text: row.text } : {}) } as LinkOptions;
+      if (!row.ref) throw new InputError(`FILE.csv: row ${line} has no ref`);
+      const stem = fileStem(row.ref);
+      if (seen.has(stem)) throw new InputError(`FILE.csv: row ${line} repeats the ref "${row.ref}" of row ${seen.get(stem)} (as a file name): refs must tell rows apart`);
+      seen.set(stem, line);
+      try {
+        const href = messengerLink(options);
+        prepareQr(href, qrOpts);
+        return { href, stem, ref: row.ref, label: row.label ?? '' };
+      } catch (error) {
+        const { field, message } = error as { field?: string; message: string };
+        throw new InputError(`FILE.csv: row ${line}: ${flagOf(field ?? 'ref')}: ${message}`);
+      }
+    });
+    mkdirSync(values.out, { recursive: true });
+    for (const item of items) {
+      await writeQr(join(values.out, `${item.stem}.png`), item.href, qrOpts, values.size);
+      await writeQr(join(values.out, `${item.stem}.svg`), item.href, qrOpts, undefined);
+    }
+    writeFileSync(join(values.out, 'links.csv'), ['ref,label,link', ...items.map((i) => [i.ref, i.label, i.href].map(csvCell).join(','))].join('\r\n') + '\r\n');
+    writeFileSync(join(values.out, 'index.html'), contactSheet(items));
+    io.out(`${items.length} codes written to ${values.out}`);
+  },
+};
+
+function contactSheet(items: { href: string; stem: string; ref: string; label: string }[]): string {
+  const cards = items
+    .map((i) => `<figure><img src="${escape(i.stem)}.svg" alt="QR code: ${escape(i.label || i.ref)}" width="180" height="180"><figcaption><strong>${escape(i.label || i.ref)}</strong><br><code>${escape(i.ref)}</code><br><small>${escape(i.href)}</small></figcaption></figure>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Messenger QR codes</title>
+<style>
+body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; }
+main { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 24px; }
+figure { margin: 0; padding: 12px; border: 1px dashed #999; break-inside: avoid; text-align: center; }
+img { display: block; margin: 0 auto 8px; }
+small { word-break: break-all; color: #555; }
+@media print { body { margin: 0; } }
+</style>
+</head>
+<body>
+<h1>Messenger QR codes</h1>
+<main>
+${cards}
+</main>
+</body>
+</html>
+`;
+}
+
+export const COMMANDS: Record<string, Command> = { link, qr, email, batch, parse: parseCommand, check };

@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { jsqrDecode, renderSvg, zbarDecode, zbarimg } from '../helpers/decode-node.js';
+
+const PAGE = 'OriginalCoastClothing';
+const BIN = 'dist/cli/mme.js';
+
+/** Runs the built `mme` binary as a user would. */
+function mme(...args: string[]) {
+  const result = spawnSync(BIN, args, { encoding: 'utf8' });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+const workDir = () => mkdtempSync(join(tmpdir(), 'mme-cli-'));
+const noStack = (text: string) => assert.doesNotMatch(text, /\n\s+at |Error:/, `no stack trace in: ${text}`);
+
+/** Every PNG checked, for zbarimg to read again at the end. */
+const written: { file: string; expected: string }[] = [];
+
+/** Decodes a PNG with jsqr now; zbarimg reads it too in the last test. */
+function assertScans(file: string, expected: string, _t?: unknown) {
+  assert.equal(jsqrDecode(file), expected, `jsqr reads ${file}`);
+  written.push({ file, expected });
+}
+
+describe('mme (the built command line)', () => {
+  for (const command of ['link', 'qr', 'email', 'batch', 'parse', 'check']) {
+    it(`mme ${command} --help explains the command and exits 0`, () => {
+      const { code, out } = mme(command, '--help');
+      assert.equal(code, 0);
+      assert.match(out, new RegExp(`^Usage: mme ${command}`));
+    });
+  }
+
+  it('mme with no command prints usage and exits 2; an unknown command exits 2', () => {
+    assert.equal(mme().code, 2);
+    const unknown = mme('frobnicate');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /unknown command "frobnicate"/);
+  });
+
+  it('mme link prints the link, with warnings on stderr', () => {
+    const { code, out, err } = mme('link', '--page', `https://www.facebook.com/${PAGE}/`, '--ref', 'summer coupon', '--text', 'Hi!');
+    assert.equal(code, 0);
+    assert.equal(out, `https://m.me/${PAGE}?ref=summer%20coupon&text=Hi!\n`);
+    assert.match(err, /warning: --ref: /);
+  });
+
+  const invalid: { args: string[]; flag: string }[] = [
+    { args: ['link', '--page', 'javascript:alert(1)'], flag: '--page' },
+    { args: ['link', '--page', PAGE, '--ref', 'x'.repeat(2084)], flag: '--ref' },
+    { args: ['link', '--page', PAGE, '--topic', 'deals!'], flag: '--topic' },
+    { args: ['link', '--page', PAGE, '--topic', 'deals', '--cadence', 'hourly'], flag: '--cadence' },
+    { args: ['qr', '--page', PAGE, '--out', 'x.gif'], flag: '--out' },
+    { args: ['qr', '--page', PAGE, '--out', 'x.png', '--margin=-3'], flag: '--margin' },
+    { args: ['qr', '--page', PAGE, '--out', 'x.png', '--error-correction', 'Z'], flag: '--error-correction' },
+    { args: ['qr', '--page', PAGE, '--out', 'x.png', '--text', 'x'.repeat(3000)], flag: '--value' },
+    { args: ['qr', '--value', 'https://evil.example/', '--out', 'x.png'], flag: 'URL' },
+    { args: ['qr', '--page', PAGE, '--out', 'x.png', '--color', 'chartreuse'], flag: '--color' },
+    { args: ['email', '--page', PAGE, '--qr-src', 'data:image/png;base64,AAAA'], flag: '--qr-src' },
+    { args: ['email', '--page', PAGE, '--color', '#0084ff'], flag: '--color' },
+    { args: ['email', '--page', PAGE, '--format', 'pdf'], flag: '--format' },
+    { args: ['parse', 'https://example.com/x'], flag: 'URL' },
+  ];
+  for (const { args, flag } of invalid) {
+    it(`exits 1 with one line naming ${flag}, writing nothing: mme ${args.join(' ').slice(0, 70)}`, () => {
+      const dir = workDir();
+      const result = spawnSync(join(process.cwd(), BIN), args, { encoding: 'utf8', cwd: dir });
+      assert.equal(result.status, 1, result.stderr);
+      assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+      assert.ok(result.stderr.includes(flag), `names ${flag}: ${result.stderr}`);
+      noStack(result.stderr);
+      assert.deepEqual(readdirSync(dir), [], 'nothing written');
+    });
+  }
+
+  const usage: string[][] = [['link', '--pgae', PAGE], ['qr', '--page', PAGE], ['parse'], ['batch', 'x.csv'], ['link', '--page'], ['parse', 'a', 'b']];
+  for (const args of usage) {
+    it(`exits 2 with the usage for a usage mistake: mme ${args.join(' ')}`, () => {
+      const { code, err } = mme(...args);
+      assert.equal(code, 2, err);
+      assert.match(err, /Usage: mme /);
+      noStack(err.split('\n')[0]);
+    });
+  }
+
+  it('mme qr writes a PNG that scans, also with the logo and for a 2,000-character ref', (t) => {
+    const dir = workDir();
+    const cases = [
+      { args: ['--ref', 'flyer_12'], link: `https://m.me/${PAGE}?ref=flyer_12` },
+      { args: ['--ref', 'flyer_12', '--logo'], link: `https://m.me/${PAGE}?ref=flyer_12` },
+      { args: ['--ref', 'L'.repeat(2000), '--size', '800'], link: `https://m.me/${PAGE}?ref=${'L'.repeat(2000)}` },
+      { args: ['--topic', 'weekly deals', '--cadence', 'weekly', '--color', '#1d3a8a'], link: `https://m.me/rn/${PAGE}?topic=weekly%20deals&cadence=weekly` },
+    ];
+    for (const [index, { args, link }] of cases.entries()) {
+      const file = join(dir, `code-${index}.png`);
+      const { code, err } = mme('qr', '--page', PAGE, ...args, '--out', file);
+      assert.equal(code, 0, err);
+      assertScans(file, link, t);
+    }
+  });
+
+  it('mme qr PNGs are opaque, whole pixels per module, quiet zone inside', () => {
+    const dir = workDir();
+    const file = join(dir, 'code.png');
+    mme('qr', '--page', PAGE, '--out', file);
+    const png = readFileSync(file);
+    assert.equal(png.readUInt32BE(16), png.readUInt32BE(20), 'square');
+    assert.equal(png[25], 3, 'palette colour type: no alpha channel');
+    assert.equal(png.readUInt32BE(16) % 8, 0, 'width is a whole number of 8-pixel modules');
+    assert.equal(jsqrDecode(file), `https://m.me/${PAGE}`);
+  });
+
+  it('mme qr writes an SVG that scans when Chromium draws it', (t) => {
+    const dir = workDir();
+    const file = join(dir, 'code.svg');
+    assert.equal(mme('qr', '--page', PAGE, '--ref', 'svg_file', '--logo', '--size', '330', '--out', file).code, 0);
+    assert.match(readFileSync(file, 'utf8'), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assertScans(renderSvg(file), `https://m.me/${PAGE}?ref=svg_file`, t);
+  });
+
+  it('mme qr --value encodes an existing link exactly', (t) => {
+    const dir = workDir();
+    const link = `http://m.me/${PAGE}?text=Hello%20and%20Welcome`;
+    mme('qr', '--value', link, '--out', join(dir, 'v.png'));
+    assertScans(join(dir, 'v.png'), link, t);
+  });
+
+  it('mme batch writes a PNG and SVG per row, links.csv and a contact sheet; every code scans', (t) => {
+    const dir = workDir();
+    const csv = join(dir, 'stores.csv');
+    writeFileSync(csv, '\uFEFFref,label,text\r\nstore_downtown,"Main St, Downtown",Hi from Main St\r\nstore_airport,Airport,\r\n"store_long","Long ""quoted"" one",\r\n');
+    const out = join(dir, 'codes');
+    const { code, out: stdout, err } = mme('batch', csv, '--page', PAGE, '--out', out, '--logo');
+    assert.equal(code, 0, err);
+    assert.match(stdout, /3 codes written/);
+    assert.deepEqual(readdirSync(out).sort(), ['index.html', 'links.csv', 'store_airport.png', 'store_airport.svg', 'store_downtown.png', 'store_downtown.svg', 'store_long.png', 'store_long.svg']);
+    const links = {
+      store_downtown: `https://m.me/${PAGE}?ref=store_downtown&text=Hi%20from%20Main%20St`,
+      store_airport: `https://m.me/${PAGE}?ref=store_airport`,
+      store_long: `https://m.me/${PAGE}?ref=store_long`,
+    };
+    for (const [ref, link] of Object.entries(links)) assertScans(join(out, `${ref}.png`), link, t);
+    assert.equal(readFileSync(join(out, 'links.csv'), 'utf8'), `ref,label,link\r\nstore_downtown,"Main St, Downtown",${links.store_downtown}\r\nstore_airport,Airport,${links.store_airport}\r\nstore_long,"Long ""quoted"" one",${links.store_long}\r\n`);
+    const sheet = readFileSync(join(out, 'index.html'), 'utf8');
+    for (const ref of Object.keys(links)) assert.match(sheet, new RegExp(`<img src="${ref}.svg"`));
+    assert.match(sheet, /Long &quot;quoted&quot; one/);
+  });
+
+  const badCsv: { name: string; content: string; message: RegExp; args?: string[] }[] = [
+    { name: 'an invalid row (text on an opt-in batch)', content: 'ref,label,text\nok_1,One,\nok_2,Two,hello\n', message: /row 3: --text/, args: ['--topic', 'deals'] },
+    { name: 'a ref over the limit', content: `ref,label\n${'a'.repeat(2084)},x\n`, message: /row 2: --ref/ },
+    { name: 'a repeated ref', content: 'ref,label\nstore_1,One\nstore_1,Again\n', message: /repeats/ },
+    { name: 'no ref column', content: 'store,label\nx,y\n', message: /ref column/ },
+    { name: 'an empty ref', content: 'ref,label\n,y\n', message: /row 2 has no ref/ },
+    { name: 'unbalanced quotes', content: 'ref,label\n"x,y\n', message: /not valid CSV/ },
+  ];
+  for (const { name, content, message, args = [] } of badCsv) {
+    it(`mme batch rejects ${name} with exit 1 and writes nothing`, () => {
+      const dir = workDir();
+      writeFileSync(join(dir, 'in.csv'), content);
+      const { code, err } = mme('batch', join(dir, 'in.csv'), '--page', PAGE, '--out', join(dir, 'out'), ...args);
+      assert.equal(code, 1, err);
+      assert.match(err, message);
+      noStack(err);
+      assert.equal(existsSync(join(dir, 'out')), false, 'nothing written');
+    });
+  }
+
+  it('mme batch names a missing file', () => {
+    const { code, err } = mme('batch', '/nonexistent/stores.csv', '--page', PAGE, '--out', workDir());
+    assert.equal(code, 1);
+    assert.match(err, /cannot read "\/nonexistent\/stores.csv" \(ENOENT\)/);
+  });
+
+  it('mme email prints html, text or json', () => {
+    const html = mme('email', '--page', PAGE, '--ref', 'news', '--qr-src', 'https://cdn.example.com/qr.png');
+    assert.equal(html.code, 0);
+    assert.match(html.out, /^<table role="presentation"/);
+    assert.match(html.out, /<img src="https:\/\/cdn\.example\.com\/qr\.png"/);
+    const text = mme('email', '--page', PAGE, '--ref', 'news', '--format', 'text');
+    assert.equal(text.out, `Message us on Messenger\nhttps://m.me/${PAGE}?ref=news\n`);
+    const json = JSON.parse(mme('email', '--page', PAGE, '--outlook', 'vml', '--format', 'json').out);
+    assert.equal(json.href, `https://m.me/${PAGE}`);
+    assert.match(json.html, /v:roundrect/);
+  });
+
+  it('mme parse prints JSON; mme check lists problems and exits 1 on an error', () => {
+    assert.deepEqual(JSON.parse(mme('parse', `m.me/rn/${PAGE}?topic=weekly+deals&cadence=WEEKLY`).out), { kind: 'optin', page: PAGE, topic: 'weekly deals', cadence: 'weekly' });
+    const ok = mme('check', '--page', PAGE, '--ref', 'a b');
+    assert.equal(ok.code, 0);
+    assert.match(ok.out, /^warning ref-unsafe: --ref: /);
+    const bad = mme('check', '--page', 'no good', '--topic', '?');
+    assert.equal(bad.code, 1);
+    assert.match(bad.out, /error page-invalid: --page: .*\nerror topic-invalid: --topic: /);
+    assert.equal(mme('check', '--page', PAGE).out, `ok: https://m.me/${PAGE}\n`);
+  });
+
+  it('zbarimg (a second, independent decoder) reads every code the CLI wrote', { skip: zbarimg ? false : 'zbarimg (Debian zbar-tools) is not installed' }, () => {
+    assert.ok(written.length >= 9, `${written.length} codes to read`);
+    for (const { file, expected } of written) assert.equal(zbarDecode(file), expected, `zbarimg reads ${file}`);
+  });
+});

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 
 /** Public entries of the npm package; dist/ mirrors src/, with types in dist/types/. */
@@ -32,9 +33,35 @@ function declarations(): Plugin {
   };
 }
 
-export default defineConfig(({ command }) => {
+/** The script-tag embed's classic loader, dist/cdn/embed.js: one small IIFE. */
+function embedLoader(): Plugin {
+  return {
+    name: 'mme-embed-loader',
+    apply: 'build',
+    async closeBundle() {
+      await esbuild({ entryPoints: ['src/embed/loader.ts'], outfile: 'dist/cdn/embed.js', bundle: true, minify: true, format: 'iife', target: 'es2020', logLevel: 'warning' });
+    },
+  };
+}
+
+export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     return { root: 'demo', server: { host: '127.0.0.1', port: 5173, strictPort: true } };
+  }
+  if (mode === 'cdn') {
+    // dist/cdn/: self-contained, minified ES modules for pages without a build step. The QR
+    // code is a chunk of its own, loaded only when a page shows one.
+    return {
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: { 'embed.module': 'src/embed/index.ts', elements: 'src/components/index.ts', link: 'src/link/index.ts' }, formats: ['es'] },
+        rolldownOptions: { output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      },
+      plugins: [embedLoader()],
+    };
   }
   return {
     build: {

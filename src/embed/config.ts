@@ -1,0 +1,53 @@
+/** Every `<mme-chat-button>` attribute, as the embed takes it: camelCase key → attribute. */
+export const BUTTON_ATTRIBUTES: Record<string, string> = {
+  page: 'page',
+  ref: 'ref',
+  text: 'text',
+  topic: 'topic',
+  cadence: 'cadence',
+  label: 'label',
+  variant: 'variant',
+  size: 'size',
+  target: 'target',
+  position: 'position',
+  greeting: 'greeting',
+  greetingDelay: 'greeting-delay',
+  rememberDismiss: 'remember-dismiss',
+  handoff: 'handoff',
+  dataLayer: 'data-layer',
+  layer: 'data-layer',
+};
+
+/** Keys that decide whether and when the button shows, not how it looks. */
+export const RULE_KEYS = ['hideOn', 'showAfter', 'devices'];
+
+export type EmbedConfig = Record<string, string | boolean | number | undefined>;
+
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The embed's configuration, first found wins per key: the `data-*` attributes of its own script
+ * tag, then `window.mmeConfig` (what a tag manager's inline snippet can set, since tag managers
+ * strip attributes from `<script src>`).
+ */
+export function readConfig(script: HTMLScriptElement | null, globalConfig: unknown): EmbedConfig {
+  const config: EmbedConfig = {};
+  for (const attribute of script ? [...script.attributes] : []) {
+    if (!attribute.name.startsWith('data-')) continue;
+    const key = attribute.name === 'data-layer' ? 'dataLayer' : camel(attribute.name.slice(5));
+    config[key] = attribute.value;
+  }
+  if (globalConfig && typeof globalConfig === 'object') {
+    for (const [key, value] of Object.entries(globalConfig)) if (!(key in config) && value != null) config[key] = value as string | boolean | number;
+  }
+  return config;
+}
+
+/** Whether a path matches one of the comma-separated globs (`*` matches anything). */
+export function pathMatches(path: string, globs: string): boolean {
+  return globs
+    .split(',')
+    .map((glob) => glob.trim())
+    .filter(Boolean)
+    .some((glob) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}/?$`).test(path));
+}

@@ -1,0 +1,83 @@
+import '../components/chat-button/chat-button.js';
+import type { MmeChatButton } from '../components/chat-button/chat-button.js';
+import { chatLink, optinLink, parseLink } from '../link/index.js';
+import { BUTTON_ATTRIBUTES, type EmbedConfig, pathMatches, readConfig } from './config.js';
+import { upgradeLinks } from './upgrade.js';
+
+/** The API the embed puts on `window.mmeKit`. */
+export interface MmeKit {
+  chatLink: typeof chatLink;
+  optinLink: typeof optinLink;
+  parseLink: typeof parseLink;
+  /** Mounts (or replaces) the floating button, with the same keys as `window.mmeConfig`. */
+  mount(options: EmbedConfig): MmeChatButton | null;
+  /** Removes the floating button. */
+  unmount(): void;
+}
+
+declare global {
+  interface Window {
+    mmeKit?: MmeKit;
+    mmeConfig?: EmbedConfig;
+  }
+}
+
+const MOUNTED = 'mme-chat-button[data-mme-embed]';
+let qrLoaded = false;
+
+/** Loads `<mme-qr-code>` only once a page has one: its encoder is most of the kit's weight. */
+function loadQrWhenNeeded(): void {
+  if (qrLoaded || !document.querySelector('mme-qr-code')) return;
+  qrLoaded = true;
+  void import('../components/qr-code/qr-code.js');
+}
+
+function shouldShow(config: EmbedConfig): boolean {
+  if (config.hideOn && pathMatches(location.pathname, String(config.hideOn))) return false;
+  const devices = String(config.devices ?? 'all');
+  const mobile = matchMedia('(hover: none) and (pointer: coarse)').matches;
+  return devices === 'mobile' ? mobile : devices === 'desktop' ? !mobile : true;
+}
+
+function mount(options: EmbedConfig): MmeChatButton | null {
+  unmount();
+  if (!shouldShow(options)) return null;
+  const button = document.createElement('mme-chat-button');
+  button.setAttribute('data-mme-embed', '');
+  button.setAttribute('position', 'bottom-right');
+  for (const [key, value] of Object.entries(options)) {
+    const attribute = BUTTON_ATTRIBUTES[key];
+    if (!attribute || value == null || value === false) continue;
+    button.setAttribute(attribute, value === true ? '' : String(value));
+  }
+  document.body.append(button);
+  return button;
+}
+
+function unmount(): void {
+  document.querySelectorAll(MOUNTED).forEach((button) => button.remove());
+}
+
+/**
+ * Starts the embed for the script tag that loaded it: defines the elements, upgrades marked
+ * links now and as they are added, and mounts the floating button when a page is configured.
+ * Running it twice (two tags, or a tag and an npm import) still gives one button.
+ */
+export function start(script: HTMLScriptElement | null): void {
+  const config = readConfig(script, window.mmeConfig);
+  window.mmeKit ??= { chatLink, optinLink, parseLink, mount, unmount };
+  const ready = () => {
+    upgradeLinks(document);
+    loadQrWhenNeeded();
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) upgradeLinks(node);
+      loadQrWhenNeeded();
+    }).observe(document.documentElement, { childList: true, subtree: true });
+    if (!config.page || document.querySelector(MOUNTED)) return;
+    const delay = Number(config.showAfter ?? 0);
+    if (delay > 0) setTimeout(() => document.querySelector(MOUNTED) || mount(config), delay * 1000);
+    else mount(config);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready, { once: true });
+  else ready();
+}

@@ -1,0 +1,254 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { jsqrDecode } from '../helpers/decode-node.js';
+import { pageServer } from '../helpers/page-server.js';
+
+const PAGE = 'OriginalCoastClothing';
+const KB = 1024;
+const EMBED = '/dist/cdn/embed.js';
+const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}</head><body><h1>Shop</h1>${body}</body></html>`;
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof pageServer>>;
+
+/** What a page did: the requests it made, CSP violations, console errors, JS bytes downloaded. */
+interface Visit {
+  tab: Page;
+  requests: string[];
+  violations: string[];
+  errors: string[];
+  jsBytes: Map<string, number>;
+}
+
+async function visit(url: string, options: { width?: number; mobile?: boolean } = {}): Promise<Visit> {
+  const tab = await browser.newPage();
+  await tab.setViewport({ width: options.width ?? 1000, height: 700, isMobile: options.mobile, hasTouch: options.mobile });
+  const result: Visit = { tab, requests: [], violations: [], errors: [], jsBytes: new Map() };
+  await tab.evaluateOnNewDocument(() => {
+    (window as unknown as { __violations: string[] }).__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  tab.on('request', (request) => result.requests.push(request.url()));
+  tab.on('console', (message) => message.type() === 'error' && result.errors.push(message.text()));
+  tab.on('pageerror', (error) => result.errors.push(String(error)));
+  tab.on('response', async (response) => {
+    if (!response.url().endsWith('.js')) return;
+    try {
+      result.jsBytes.set(new URL(response.url()).pathname, gzipSync(await response.buffer(), { level: 9 }).length);
+    } catch {}
+  });
+  await tab.goto(url, { waitUntil: 'networkidle0' });
+  return result;
+}
+
+async function close(v: Visit) {
+  v.violations = await v.tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  await v.tab.close();
+}
+
+/** The floating button's link, read through its shadow root. */
+const buttonHref = (tab: Page, selector = 'mme-chat-button') =>
+  tab.evaluate((s) => [...document.querySelectorAll(s)].map((b) => b.shadowRoot?.querySelector('a[part=base]')?.getAttribute('href') ?? null), selector);
+
+describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a strict CSP)', () => {
+  before(async () => {
+    server = await pageServer();
+    browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('mounts one floating button whose ref comes from the page path, with no CSP violation and no other origin', async () => {
+    const url = server.route('/shoes/red sale/', page('<p>Red shoes</p>', `<script src="${EMBED}" async data-page="${PAGE}" data-ref="web-{path}" data-text="Hi! I have a question" data-greeting="Questions? We reply in minutes." data-greeting-delay="0"></script>`));
+    const v = await visit(url);
+    await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
+    assert.deepEqual(await buttonHref(v.tab), [`https://m.me/${PAGE}?ref=web-shoes-red-sale&text=Hi!%20I%20have%20a%20question`]);
+    const box = await v.tab.evaluate(() => {
+      const r = document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('a')!.getBoundingClientRect();
+      return { right: innerWidth - r.right, bottom: innerHeight - r.bottom };
+    });
+    assert.ok(Math.abs(box.right - 20) <= 1 && Math.abs(box.bottom - 20) <= 1, `bottom-right: ${JSON.stringify(box)}`);
+    assert.ok(await v.tab.evaluate(() => !!document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('[part=greeting] .bubble-card')), 'the greeting shows');
+    const cookies = await v.tab.cookies();
+    const storage = await v.tab.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
+    await close(v);
+    assert.deepEqual(v.violations, []);
+    assert.deepEqual(v.errors, []);
+    assert.deepEqual(v.requests.filter((r) => !r.startsWith(server.origin)), [], 'no request to another origin');
+    assert.deepEqual(cookies, []);
+    assert.equal(storage, 0, 'no cookies or storage');
+    assert.ok(!v.requests.some((r) => r.includes('qr-code')), 'the QR code is not downloaded for a button');
+  });
+
+  it('downloads at most 14.5 KB of JS (min + gzip -9) for one floating button, and the QR part at most 12 KB more', async () => {
+    const url = server.route('/budget/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-handoff="qr"></script>`));
+    const v = await visit(url);
+    await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
+    const button = [...v.jsBytes.values()].reduce((a, b) => a + b, 0);
+    const before = new Set(v.jsBytes.keys());
+    await v.tab.evaluate(() => (document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('a') as HTMLElement).dispatchEvent(new PointerEvent('click', { pointerType: 'mouse', bubbles: true, composed: true, cancelable: true })));
+    await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('mme-qr-code')?.shadowRoot?.querySelector('svg'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const qr = [...v.jsBytes].filter(([path]) => !before.has(path)).reduce((a, [, b]) => a + b, 0);
+    console.log(`floating button page: ${button} B of JS (${[...before].join(', ')}); QR part: ${qr} B`);
+    await close(v);
+    assert.ok(button <= 14.5 * KB, `the button page downloads ${button} B`);
+    assert.ok(qr > 0 && qr <= 12 * KB, `the QR part is ${qr} B`);
+  });
+
+  it('reads the ref from a query parameter, with a fallback', async () => {
+    server.route('/landing/', page('', `<script src="${EMBED}" data-page="${PAGE}" data-ref="{query.utm_source|direct}"></script>`));
+    for (const [query, ref] of [['?utm_source=newsletter', 'newsletter'], ['', 'direct']]) {
+      const v = await visit(`${server.origin}/landing/${query}`);
+      await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
+      assert.deepEqual(await buttonHref(v.tab), [`https://m.me/${PAGE}?ref=${ref}`]);
+      await close(v);
+    }
+  });
+
+  it('gives one button and no error when the tag is included twice and the elements are also imported as a module', async () => {
+    const tag = `<script src="${EMBED}" data-page="${PAGE}" data-ref="twice"></script>`;
+    const url = server.route('/twice/', page(`<mme-chat-button page="${PAGE}" ref="inline"></mme-chat-button>${tag}`, `${tag}<script type="module" src="/dist/cdn/elements.js"></script>`));
+    const v = await visit(url);
+    await v.tab.waitForFunction(() => document.querySelectorAll('mme-chat-button[data-mme-embed]').length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(await v.tab.evaluate(() => document.querySelectorAll('mme-chat-button[data-mme-embed]').length), 1);
+    assert.deepEqual(await buttonHref(v.tab), [`https://m.me/${PAGE}?ref=inline`, `https://m.me/${PAGE}?ref=twice`]);
+    await close(v);
+    assert.deepEqual(v.errors, []);
+    assert.deepEqual(v.violations, []);
+  });
+
+  it('works from window.mmeConfig alone, as a tag manager sets it (attributes stripped)', async () => {
+    server.route('/gtm-config.js', `window.mmeConfig = { page: '${PAGE}', ref: 'gtm-{path}', position: 'bottom-left', label: 'Chat' };`);
+    const url = server.route('/gtm/', page('', `<script src="/gtm-config.js"></script><script src="${EMBED}"></script>`));
+    const v = await visit(url);
+    await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
+    assert.deepEqual(await buttonHref(v.tab), [`https://m.me/${PAGE}?ref=gtm-gtm`]);
+    const left = await v.tab.evaluate(() => document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('a')!.getBoundingClientRect().left);
+    assert.ok(Math.abs(left - 20) <= 1, `bottom-left: ${left}`);
+    await close(v);
+  });
+
+  it('follows the display rules: hide-on, show-after and devices', async () => {
+    const tag = (extra: string) => `<script src="${EMBED}" data-page="${PAGE}" ${extra}></script>`;
+    const count = (v: Visit) => v.tab.evaluate(() => document.querySelectorAll('mme-chat-button').length);
+    const hidden = await visit(server.route('/checkout/step-2', page('', tag('data-hide-on="/checkout/*, /cart"'))));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await count(hidden), 0, 'hidden on /checkout/*');
+    await close(hidden);
+    const shown = await visit(server.route('/catalog', page('', tag('data-hide-on="/checkout/*, /cart"'))));
+    await shown.tab.waitForFunction(() => document.querySelectorAll('mme-chat-button').length === 1);
+    await close(shown);
+    const later = await visit(server.route('/later', page('', tag('data-show-after="2.5"'))));
+    assert.equal(await count(later), 0, 'not yet shown');
+    await later.tab.waitForFunction(() => document.querySelectorAll('mme-chat-button').length === 1, { timeout: 6000 });
+    await close(later);
+    const desktopOnly = await visit(server.route('/phone', page('', tag('data-devices="desktop"'))), { width: 390, mobile: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await count(desktopOnly), 0, 'desktop-only on a phone');
+    await close(desktopOnly);
+    const mobileOnly = await visit(server.route('/phone2', page('', tag('data-devices="mobile"'))), { width: 390, mobile: true });
+    await mobileOnly.tab.waitForFunction(() => document.querySelectorAll('mme-chat-button').length === 1);
+    await close(mobileOnly);
+  });
+
+  it('upgrades pasted elements and marked m.me links present at load and inserted later; QR links load the QR code on demand', async () => {
+    // The page requires Trusted Types, so its own injection goes through a policy, as a CMS's would.
+    server.route('/cms-inject.js', `const policy = trustedTypes.createPolicy('cms', { createHTML: (html) => html });
+    setTimeout(() => {
+      document.querySelector('#late').innerHTML = policy.createHTML('<mme-chat-button page="${PAGE}" ref="late_element"></mme-chat-button>' +
+        '<p><a href="https://m.me/${PAGE}?ref=late_link&amp;text=Hi" data-mme>Message us</a></p>' +
+        '<p><a href="https://m.me/${PAGE}?ref=late_qr" data-mme="qr">Scan to chat</a></p>');
+    }, 300);`);
+    const url = server.route('/cms/', page(`<p><a class="mme-chat-button" href="https://m.me/${PAGE}?ref=at_load">Chat with us</a></p><div id="late"></div><script src="/cms-inject.js"></script>`, `<script src="${EMBED}" async></script>`));
+    const v = await visit(url);
+    await v.tab.waitForFunction(() => document.querySelector('mme-qr-code')?.shadowRoot?.querySelector('svg'), { timeout: 10000 });
+    await v.tab.waitForFunction(() => document.querySelectorAll('mme-chat-button').length === 3);
+    assert.deepEqual(await buttonHref(v.tab), [`https://m.me/${PAGE}?ref=at_load`, `https://m.me/${PAGE}?ref=late_element`, `https://m.me/${PAGE}?ref=late_link&text=Hi`]);
+    const labels = await v.tab.evaluate(() => [...document.querySelectorAll('mme-chat-button')].map((b) => b.shadowRoot!.querySelector('[part=label]')!.textContent));
+    assert.deepEqual(labels, ['Chat with us', 'Message us', 'Message us']);
+    assert.equal(await v.tab.evaluate(() => document.querySelectorAll('mme-chat-button > a').length), 2, 'the original links stay inside as fallbacks');
+    const svg = await v.tab.evaluateHandle(() => document.querySelector('mme-qr-code')!.shadowRoot!.querySelector('svg')!);
+    const shot = await (svg as unknown as { screenshot(o: object): Promise<Uint8Array> }).screenshot({ type: 'png' });
+    assert.equal(jsqrDecode(shot), `https://m.me/${PAGE}?ref=late_qr`);
+    await close(v);
+    assert.ok(v.requests.some((r) => r.includes('qr-code')), 'the QR code was loaded when needed');
+    assert.deepEqual(v.violations, []);
+    assert.deepEqual(v.errors, []);
+  });
+
+  it('stays visible and styled on a page with hostile CSS', async () => {
+    server.route('/hostile.css', `* { all: unset !important; } a { color: red !important; font-size: 40px !important; } header { display: block !important; position: fixed !important; inset: 0 0 auto 0 !important; height: 100vh !important; z-index: 2147482000 !important; background: #222 !important; } mme-chat-button { display: inline !important; }`);
+    const url = server.route('/hostile/', page('<header>Huge sticky header</header>', `<link rel="stylesheet" href="/hostile.css"><script src="${EMBED}" data-page="${PAGE}"></script>`));
+    const v = await visit(url);
+    await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
+    const link = await v.tab.evaluate(() => {
+      const a = document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('a')!;
+      const r = a.getBoundingClientRect();
+      return { x: r.x + 24, y: r.y + r.height / 2, color: getComputedStyle(a).color, top: document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.localName };
+    });
+    assert.equal(link.top, 'mme-chat-button', 'the button is above the page');
+    assert.equal(link.color, 'rgb(255, 255, 255)');
+    const shot = await v.tab.screenshot({ type: 'png', clip: { x: link.x - 8, y: link.y, width: 1, height: 1 } });
+    const { PNG } = await import('pngjs');
+    const pixel = PNG.sync.read(Buffer.from(shot)).data;
+    assert.deepEqual([...pixel.subarray(0, 3)], [8, 102, 255], 'the button is drawn in Messenger blue');
+    await close(v);
+  });
+
+  it('exposes window.mmeKit: chatLink, optinLink, parseLink, mount and unmount', async () => {
+    const url = server.route('/api/', page('', `<script src="${EMBED}"></script>`));
+    const v = await visit(url);
+    await v.tab.waitForFunction(() => window.mmeKit);
+    const result = await v.tab.evaluate(async (p) => {
+      const kit = window.mmeKit!;
+      const link = kit.chatLink({ page: p, ref: 'api' });
+      const parsed = kit.parseLink(kit.optinLink({ page: p, topic: 'deals' }));
+      const button = kit.mount({ page: p, ref: 'mounted', variant: 'icon' })!;
+      await button.updateComplete;
+      const href = button.shadowRoot!.querySelector('a')!.getAttribute('href');
+      kit.mount({ page: p, ref: 'again' });
+      const count = document.querySelectorAll('mme-chat-button').length;
+      kit.unmount();
+      return { link, parsed, href, count, after: document.querySelectorAll('mme-chat-button').length };
+    }, PAGE);
+    assert.deepEqual(result, { link: `https://m.me/${PAGE}?ref=api`, parsed: { kind: 'optin', page: PAGE, topic: 'deals' }, href: `https://m.me/${PAGE}?ref=mounted`, count: 1, after: 0 });
+    await close(v);
+  });
+
+  it('the README snippets for any website and for CMSs work as pasted', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = (title: string) => readme.split(/^## /m).find((s) => s.startsWith(title)) ?? '';
+    const snippets = ['On any website', 'In a CMS'].flatMap((title) => [...section(title).matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]));
+    assert.ok(snippets.length >= 3, `found ${snippets.length} snippets`);
+    for (const [index, snippet] of snippets.entries()) {
+      // The snippets name the public CDN; here the same file is served locally.
+      const local = snippet.replace(/https:\/\/cdn\.jsdelivr\.net\/npm\/mme-kit@[^/]+\/dist\/cdn\//g, '/dist/cdn/');
+      const head = local.includes('window.mmeConfig') ? '' : '';
+      const scripts = local.match(/<script[\s\S]*?<\/script>/g) ?? [];
+      let body = local;
+      // Inline scripts cannot run under the test page's strict CSP; serve them as files, as a tag manager would inject them.
+      for (const [n, script] of scripts.entries()) {
+        const inline = /<script>([\s\S]*?)<\/script>/.exec(script);
+        if (inline) body = body.replace(script, `<script src="${server.route(`/snippet-${index}-${n}.js`, inline[1])}"></script>`);
+      }
+      const v = await visit(server.route(`/snippet-${index}/`, page(body, head)));
+      await v.tab.waitForFunction(() => [...document.querySelectorAll('mme-chat-button, mme-qr-code')].some((e) => e.shadowRoot?.querySelector('a, svg')), { timeout: 10000 });
+      const hrefs = (await buttonHref(v.tab)).filter(Boolean);
+      await close(v);
+      assert.ok(hrefs.length > 0 || snippet.includes('data-mme="qr"'), `snippet ${index} renders a button`);
+      for (const href of hrefs) assert.match(href!, /^https:\/\/m\.me\//);
+      assert.deepEqual(v.errors, [], `snippet ${index}`);
+    }
+  });
+});

@@ -58,7 +58,7 @@ const testFiles = (pattern) =>
     .map((file) => join('test', file));
 
 stage('typecheck', bin('tsc'), ['--noEmit']);
-stage('build', bin('vite'), ['build', '--logLevel', 'warn']);
+stage('build', 'npm', ['run', 'build', '--silent']);
 stage('browser tests (Chromium)', bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], join(work, 'browser.json'));
 const nodeCount = join(work, 'node.json');
 stage('node tests', process.execPath, [

@@ -48,6 +48,20 @@ export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     return { root: 'demo', server: { host: '127.0.0.1', port: 5173, strictPort: true } };
   }
+  if (mode === 'demo') {
+    // dist/demo/: the configurator and its example pages as static files for any host.
+    const pages = ['index', 'frame', 'examples/website', 'examples/cms', 'examples/email'];
+    return {
+      root: 'demo',
+      base: './',
+      build: {
+        outDir: '../dist/demo',
+        emptyOutDir: true,
+        target: 'es2022',
+        rolldownOptions: { input: Object.fromEntries(pages.map((page) => [page, `demo/${page}.html`])) },
+      },
+    };
+  }
   if (mode === 'cdn') {
     // dist/cdn/: self-contained, minified ES modules for pages without a build step. The QR
     // code is a chunk of its own, loaded only when a page shows one.

@@ -10,12 +10,12 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
  * A server on 127.0.0.1 for page tests: the built dist/ files, plus pages and scripts the test
  * registers by path. Every page is sent with the strict Content-Security-Policy.
  */
-export async function pageServer() {
+export async function pageServer(options: { csp?: boolean } = {}) {
   const routes = new Map<string, { body: string; type: string }>();
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url!, 'http://localhost').pathname);
     const route = routes.get(path);
-    const headers: Record<string, string> = { 'cache-control': 'no-store', 'content-security-policy': STRICT_CSP };
+    const headers: Record<string, string> = { 'cache-control': 'no-store', ...(options.csp === false ? {} : { 'content-security-policy': STRICT_CSP }) };
     if (path === '/favicon.ico') {
       response.writeHead(204, headers);
       response.end();
@@ -27,10 +27,11 @@ export async function pageServer() {
       return;
     }
     if (path.startsWith('/dist/')) {
-      const file = normalize(join(process.cwd(), path));
+      const file = normalize(join(process.cwd(), path.endsWith('/') ? path + 'index.html' : path));
       try {
         const body = readFileSync(file);
-        response.writeHead(200, { ...headers, 'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream' });
+        const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+        response.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
         response.end(body);
         return;
       } catch {}

@@ -1,0 +1,7 @@
+import '../src/components/chat-button/chat-button.js';
+
+// The configurator sends the button's attributes in the query; the sample page shows it floating.
+const button = document.createElement('mme-chat-button');
+for (const [name, value] of new URLSearchParams(location.search)) button.setAttribute(name, value);
+button.setAttribute('target', '_blank');
+document.body.append(button);

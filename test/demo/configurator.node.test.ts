@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { jsqrDecode } from '../helpers/decode-node.js';
+import { pageServer } from '../helpers/page-server.js';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+let browser: Browser;
+let server: Awaited<ReturnType<typeof pageServer>>;
+let url: string;
+
+async function open(width = 1280, query = ''): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height: 900 });
+  await page.goto(`${url}${query}`, { waitUntil: 'networkidle0' });
+  await page.waitForFunction(() => document.querySelector('mme-qr-code')?.shadowRoot?.querySelector('svg'));
+  return page;
+}
+
+/** Replaces a field's text the way a person does: select all, type. */
+async function type(page: Page, selector: string, text: string) {
+  await page.click(selector, { count: 3 });
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+const output = (page: Page, name: string) => page.$eval(`#out-${name}`, (code) => code.textContent);
+const previewHref = (page: Page) => page.$eval('#inline-preview mme-chat-button', (b) => b.shadowRoot!.querySelector('a')?.getAttribute('href') ?? null);
+async function qrOnScreen(page: Page): Promise<string | null> {
+  const svg = await page.evaluateHandle(() => document.querySelector('#qr-preview mme-qr-code')!.shadowRoot!.querySelector('svg')!);
+  const shot = await (svg as unknown as { screenshot(o: object): Promise<Uint8Array> }).screenshot({ type: 'png' });
+  return jsqrDecode(shot);
+}
+
+describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
+  before(async () => {
+    server = await pageServer({ csp: false });
+    url = `${server.origin}/dist/demo/index.html`;
+    browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+    await browser.defaultBrowserContext().overridePermissions(server.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('updates the preview button, the QR code and every snippet to the same link as you type', async () => {
+    const page = await open();
+    await type(page, '#page', 'https://www.facebook.com/AcmeShoes/');
+    await type(page, '#ref', 'promo-{query.utm_source|direct}');
+    await type(page, '#text', 'Do you have size 42?');
+    await page.waitForFunction(() => document.querySelector('#out-link')!.textContent!.includes('AcmeShoes'));
+    const link = 'https://m.me/AcmeShoes?ref=promo-newsletter&text=Do%20you%20have%20size%2042%3F';
+    assert.equal(await output(page, 'link'), link);
+    assert.equal(await page.$eval('#page-hint', (p) => p.textContent), 'Page name: AcmeShoes');
+    assert.equal(await page.$eval('#ref-preview', (p) => p.textContent), 'This page would send: promo-newsletter');
+    await page.waitForFunction((l) => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('a')?.getAttribute('href') === l, {}, link);
+    assert.equal(await previewHref(page), link);
+    await page.waitForFunction((l) => document.querySelector('#qr-preview mme-qr-code')!.getAttribute('value') === l, {}, link);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(await qrOnScreen(page), link);
+    assert.match((await output(page, 'script'))!, /data-page="AcmeShoes" data-ref="promo-\{query\.utm_source\|direct\}" data-text="Do you have size 42\?"/);
+    assert.ok((await output(page, 'element'))!.includes(`<a href="${link.replace(/&/g, '&amp;')}">`));
+    assert.ok((await output(page, 'email'))!.includes(`href="${link.replace(/&/g, '&amp;')}"`));
+    assert.ok((await output(page, 'emailText'))!.endsWith(link));
+    const frame = await page.$eval('#site-preview', (f) => f.getAttribute('src')!);
+    assert.match(frame, /ref=promo-newsletter/);
+    await page.close();
+  });
+
+  it('shows problems next to their fields and disables copying while there is an error', async () => {
+    const page = await open();
+    await type(page, '#page', 'my page!');
+    await page.waitForFunction(() => document.querySelector('#page-problems li'));
+    assert.match((await page.$eval('#page-problems', (l) => l.textContent))!, /^Error: page "my page!" may only have letters, digits and periods/);
+    assert.equal(await page.$eval('#page', (i) => i.getAttribute('aria-invalid')), 'true');
+    assert.deepEqual(await page.$$eval('button.copy', (buttons) => buttons.map((b) => (b as HTMLButtonElement).disabled)), [true, true, true, true, true]);
+    await type(page, '#page', 'OriginalCoastClothing');
+    await page.$eval('#ref', (input) => {
+      (input as HTMLInputElement).value = 'x'.repeat(2100);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#ref-problems li'));
+    assert.match((await page.$eval('#ref-problems', (l) => l.textContent))!, /ref-too-long|over 2083/);
+    assert.equal(await page.$eval('button.copy', (b) => (b as HTMLButtonElement).disabled), true);
+    await type(page, '#ref', 'ok_ref');
+    await page.waitForFunction(() => !(document.querySelector('button.copy') as HTMLButtonElement).disabled);
+    await page.click('#accent');
+    await page.$eval('#accent', (input) => {
+      (input as HTMLInputElement).value = '#ffdd00';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#accent-problems li'));
+    assert.match((await page.$eval('#accent-problems', (l) => l.textContent))!, /4\.5:1/);
+    await page.close();
+  });
+
+  it('copies exactly the shown text and confirms it', async () => {
+    const page = await open();
+    for (const name of ['link', 'script', 'element', 'email', 'emailText']) {
+      await page.click(`button[data-copy=${name}]`);
+      await page.waitForFunction((n) => document.querySelector(`button[data-copy=${n}]`)!.textContent === 'Copied', {}, name);
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await output(page, name), name);
+      assert.match((await page.$eval('#copy-status', (s) => s.textContent))!, /^Copied: /);
+    }
+    await page.close();
+  });
+
+  it('hands over a snippet that works when pasted into a blank page', async () => {
+    const page = await open();
+    await type(page, '#ref', 'pasted');
+    await page.waitForFunction(() => document.querySelector('#out-element')!.textContent!.includes('ref="pasted"'));
+    const snippet = (await output(page, 'element'))!.replace(/https:\/\/cdn\.jsdelivr\.net\/npm\/mme-kit@[^/]+\/dist\/cdn\//g, '/dist/cdn/');
+    const blank = await browser.newPage();
+    await blank.goto(server.route('/blank/', `<!doctype html><html lang="en"><head><title>Blank</title></head><body>${snippet}</body></html>`), { waitUntil: 'networkidle0' });
+    await blank.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
+    assert.equal(await blank.$eval('mme-chat-button', (b) => b.shadowRoot!.querySelector('a')!.getAttribute('href')), await output(page, 'link'));
+    await blank.close();
+    await page.close();
+  });
+
+  it('keeps the configuration in the URL, so a reload restores the form', async () => {
+    const page = await open();
+    await page.click('input[name=kind][value=optin]');
+    await type(page, '#topic', 'black friday');
+    await page.select('#cadence', 'weekly');
+    await page.select('#variant', 'outline');
+    await page.waitForFunction(() => location.search.includes('topic=black'));
+    const link = await output(page, 'link');
+    assert.equal(link, 'https://m.me/rn/OriginalCoastClothing?topic=black%20friday&cadence=weekly&ref=web-shoes-red-sale');
+    await page.reload({ waitUntil: 'networkidle0' });
+    assert.equal(await page.$eval('#topic', (i) => (i as HTMLInputElement).value), 'black friday');
+    assert.equal(await page.$eval('#cadence', (s) => (s as HTMLSelectElement).value), 'weekly');
+    assert.equal(await page.$eval('#variant', (s) => (s as HTMLSelectElement).value), 'outline');
+    assert.equal(await page.$eval('input[name=kind][value=optin]', (r) => (r as HTMLInputElement).checked), true);
+    assert.equal(await output(page, 'link'), link);
+    await page.close();
+  });
+
+  for (const width of [375, 1280]) {
+    it(`lays out at ${width}px without horizontal scrolling, passes axe, and is saved as a screenshot`, async () => {
+      const page = await open(width);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no horizontal scrolling');
+      await page.evaluate(AXE);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] } as object);
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, []);
+      mkdirSync('test-output', { recursive: true });
+      await page.screenshot({ path: `test-output/configurator-${width}.png`, fullPage: true });
+      await page.close();
+    });
+  }
+
+  it('is usable with the keyboard alone: Tab reaches the fields and the copy buttons', async () => {
+    const page = await open();
+    const reached = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await page.evaluate(() => document.activeElement?.id || (document.activeElement as HTMLElement)?.dataset?.copy || document.activeElement?.localName || ''));
+    }
+    for (const id of ['page', 'ref', 'text', 'label', 'variant', 'accent', 'greeting', 'link', 'script']) assert.ok(reached.has(id), `Tab reaches ${id}`);
+    await page.close();
+  });
+});

@@ -1,7 +1,8 @@
+import { escapeHtml as escape } from '../src/email/html.js';
+
 /** The copy-paste snippets the configurator hands over, built from the real modules' output. */
 const CDN = 'https://cdn.jsdelivr.net/npm/mme-kit@0.1/dist/cdn/embed.js';
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const attributes = (pairs: Record<string, string | undefined>, prefix = '') =>
   Object.entries(pairs)
     .filter(([, value]) => value !== undefined && value !== '')

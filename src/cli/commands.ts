@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { escapeHtml as escape } from '../email/html.js';
 import { emailButton, emailQr } from '../email/index.js';
 import { type LinkOptions, checkLink, messengerLink, parseLink } from '../link/index.js';
 import { type ErrorCorrection, type QrOptions, prepareQr, qrPng, qrSvg } from '../qr/index.js';
@@ -183,7 +184,6 @@ ${LINK_HELP}`,
 /** A file name from a ref: its safe characters, never a path. */
 const fileStem = (ref: string) => ref.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'link';
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 const batch: Command = {

@@ -3,8 +3,8 @@ import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../../src/components/chat-button/chat-button.js';
 import type { MmeChatButton } from '../../src/components/chat-button/chat-button.js';
 import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
-import { captureConsole } from '../helpers/console.js';
 import { decodeOnScreen } from '../helpers/decode.js';
+import { expectInvalid } from '../helpers/invalid.js';
 
 const PAGE = 'OriginalCoastClothing';
 
@@ -277,24 +277,9 @@ describe('<mme-chat-button>', () => {
   ];
   for (const { name, attributes, code } of bad) {
     it(`renders no link for ${name} (${code}), with one console.error and mme-invalid`, async () => {
-      const console = captureConsole();
-      try {
-        const element = document.createElement('mme-chat-button');
-        for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-        const event = oneEvent(element, 'mme-invalid');
-        document.body.append(element);
-        const { detail } = await event;
-        await element.updateComplete;
-        expect(detail.problems.map((p: { code: string }) => p.code)).to.include(code);
-        expect(element.hasAttribute('invalid')).to.equal(true);
-        expect(element.shadowRoot!.querySelector('a'), 'no link at all').to.equal(null);
-        expect(console.errors).to.have.length(1);
-        expect(console.errors[0]).to.contain(code);
-        await expect(element).to.be.accessible();
-        element.remove();
-      } finally {
-        console.restore();
-      }
+      const element = await expectInvalid('mme-chat-button', attributes, code);
+      await expect(element).to.be.accessible();
+      element.remove();
     });
   }
 

@@ -6,6 +6,7 @@ import { chatLink } from '../../src/link/index.js';
 import { qrMatrix } from '../../src/qr/index.js';
 import { decodeOnScreen, decodePng } from '../helpers/decode.js';
 import { captureConsole } from '../helpers/console.js';
+import { expectInvalid } from '../helpers/invalid.js';
 
 const PAGE = 'OriginalCoastClothing';
 const LONG_REF = 'r'.repeat(2083);
@@ -185,24 +186,9 @@ describe('<mme-qr-code>', () => {
   ];
   for (const { name, attributes, code } of bad) {
     it(`shows no code for ${name} (${code}), with one console.error and mme-invalid`, async () => {
-      const console = captureConsole();
-      try {
-        const element = document.createElement('mme-qr-code');
-        for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-        const event = oneEvent(element, 'mme-invalid');
-        document.body.append(element);
-        const { detail } = await event;
-        await element.updateComplete;
-        expect(detail.problems.map((p: { code: string }) => p.code)).to.include(code);
-        expect(element.hasAttribute('invalid')).to.equal(true);
-        expect(element.shadowRoot!.querySelector('svg'), 'no code drawn').to.equal(null);
-        expect(console.errors).to.have.length(1);
-        expect(console.errors[0]).to.contain(code);
-        expect(() => element.toSVG()).to.throw(/no valid code/);
-        element.remove();
-      } finally {
-        console.restore();
-      }
+      const element = (await expectInvalid('mme-qr-code', attributes, code)) as MmeQrCode;
+      expect(() => element.toSVG()).to.throw(/no valid code/);
+      element.remove();
     });
   }
 

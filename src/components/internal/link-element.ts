@@ -47,6 +47,8 @@ export class LinkElement extends LitElement {
   /** The link being shown, or null when invalid. */
   protected link: ResolvedLink | null = null;
   private reported = '';
+  private warned = new Set<string>();
+  private erred = '[]';
 
   /** Builds the link from the link attributes; subclasses may build it another way. */
   protected resolveLink(problems: Problem[]): ResolvedLink | null {
@@ -89,12 +91,25 @@ export class LinkElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.report();
+  }
+
+  /**
+   * Logs each new warning once, and, when the errors changed, one console.error and an
+   * mme-invalid event. Subclasses call it again when they add problems after rendering.
+   */
+  protected report(): void {
     const key = JSON.stringify(this.problems);
     if (key === this.reported) return;
     this.reported = key;
-    const errors = this.problems.filter((p) => p.severity === 'error');
     const tag = this.localName;
-    for (const warning of this.problems.filter((p) => p.severity === 'warning')) console.warn(`<${tag}> ${warning.code}: ${warning.message}`);
+    const warnings = this.problems.filter((p) => p.severity === 'warning').map((p) => `<${tag}> ${p.code}: ${p.message}`);
+    for (const warning of warnings) if (!this.warned.has(warning)) console.warn(warning);
+    this.warned = new Set(warnings);
+    const errors = this.problems.filter((p) => p.severity === 'error');
+    const errorKey = JSON.stringify(errors);
+    if (errorKey === this.erred) return;
+    this.erred = errorKey;
     if (errors.length) {
       console.error(`<${tag}> shows no link: ${errors.map((p) => `${p.code}: ${p.message}`).join('; ')}`);
       this.dispatchEvent(new MmeInvalidEvent(this.problems));

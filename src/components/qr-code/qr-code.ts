@@ -88,17 +88,27 @@ export class MmeQrCode extends LinkElement {
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (this.qr) {
-      try {
-        const { color, background } = this.colors();
-        const extra = colorWarnings(parseColor(color), parseColor(background, 'background'));
-        this.problems = [...this.problems.filter((p) => p.code !== 'qr-low-contrast'), ...extra];
-      } catch (error) {
-        const { code, field, message } = error as QrError;
-        this.problems = [...this.problems, { code, field, severity: 'warning', message }];
-      }
-    }
     super.updated(changed);
+    // The contrast check reads computed styles, which forces a style recalculation. Done in the
+    // next frame, the reads of every code on the page share one recalculation instead of one each.
+    cancelAnimationFrame(this.colorFrame);
+    if (this.qr) this.colorFrame = requestAnimationFrame(() => this.checkColors());
+  }
+
+  private colorFrame = 0;
+
+  private checkColors(): void {
+    if (!this.qr || !this.isConnected) return;
+    let extra: Problem[];
+    try {
+      const { color, background } = this.colors();
+      extra = colorWarnings(parseColor(color), parseColor(background, 'background'));
+    } catch (error) {
+      const { code, field, message } = error as QrError;
+      extra = [{ code, field, severity: 'warning', message }];
+    }
+    this.problems = [...this.problems.filter((p) => p.code !== 'qr-low-contrast' && p.code !== 'qr-color-invalid'), ...extra];
+    this.report();
   }
 
   /** CSS pixels per side, snapped so each module is a whole number of device pixels. */

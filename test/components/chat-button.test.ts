@@ -114,6 +114,7 @@ describe('<mme-chat-button>', () => {
       await aTimeout(0);
       const rtl = linkOf(element)!.getBoundingClientRect();
       expect(rtl.left).to.be.closeTo(20, 1);
+      await expect(element).to.be.accessible();
     } finally {
       document.documentElement.dir = '';
     }

@@ -69,16 +69,13 @@ function update(): void {
 
   let ref = state.ref;
   $('#ref-preview').textContent = '';
-  // Only a ref with braces is a template; a plain ref is checked as it is, never shortened.
-  if (/[{}]/.test(state.ref)) {
-    try {
-      const expanded = expandRefDetailed(state.ref, sampleContext(state.sample));
-      ref = expanded.ref;
-      problems.push(...expanded.problems);
-      $('#ref-preview').textContent = ref ? `This page would send: ${ref}` : 'This page would send no ref.';
-    } catch (error) {
-      problems.push(...(error as { problems: LinkProblem[] }).problems);
-    }
+  try {
+    const expanded = expandRefDetailed(state.ref, sampleContext(state.sample));
+    ref = expanded.ref;
+    problems.push(...expanded.problems);
+    if (ref !== state.ref) $('#ref-preview').textContent = ref ? `This page would send: ${ref}` : 'This page would send no ref.';
+  } catch (error) {
+    problems.push(...(error as { problems: LinkProblem[] }).problems);
   }
   const options = (optin ? { page: state.page, topic: state.topic, cadence: state.cadence || undefined, ref } : { page: state.page, ref, text: state.text }) as LinkOptions;
   problems.push(...checkLink(options));

@@ -36,7 +36,9 @@ const own = (source: object | undefined, key: string): string =>
  */
 export function expandRefDetailed(template: string, context: Partial<PageContext> = {}): ExpandedRef {
   if (typeof template != 'string' || UNPAIRED_SURROGATE.test(template)) fail('ref-template-invalid', 'ref template must be well-formed text');
+  let tokens = 0;
   const ref = template.replace(/\{\{|\}\}|\{([^{}]*)\}|[{}]/g, (match, token?: string) => {
+    if (token != null) tokens++;
     if (token == null) return match[1] ? match[0] : fail('ref-template-invalid', `ref template ${quote(template)} has an unmatched ${match}; write ${match + match} for a literal one`);
     const [name, ...fallback] = token.split('|');
     const query = /^query\../.test(name);
@@ -48,7 +50,9 @@ export function expandRefDetailed(template: string, context: Partial<PageContext
     } catch {}
     return fold(value) || fold(fallback.join('|'));
   });
-  if (encodeURIComponent(ref).length <= REF_LIMIT) return { ref, problems: [] };
+  // Only an expansion is shortened: a ref written out in full that is too long is the writer's
+  // to fix, and checkLink reports it as ref-too-long.
+  if (!tokens || encodeURIComponent(ref).length <= REF_LIMIT) return { ref, problems: [] };
   // Keep whole characters up to the limit, leaving room for "_" and a hash of the full value,
   // so two long values with the same start still give two refs.
   let kept = '';
@@ -66,8 +70,9 @@ export function expandRefDetailed(template: string, context: Partial<PageContext
 
 /**
  * Expands a per-page ref template such as `web-{path}` or `{query.utm_source|direct}`.
- * Token values are folded into `A-Z a-z 0-9 _ -`; `{{` and `}}` are literal braces; a result over
- * 2,083 characters is shortened and ends in `_` plus a hash of the whole value.
+ * Token values are folded into `A-Z a-z 0-9 _ -`; `{{` and `}}` are literal braces; an expansion
+ * over 2,083 characters is shortened and ends in `_` plus a hash of the whole value (a ref with
+ * no token comes back as it is).
  * @throws {LinkError} `ref-template-invalid` for an unknown token or an unmatched brace.
  * @example expandRef('web-{path}', { path: '/shoes/red sale/' }) // 'web-shoes-red-sale'
  */

@@ -65,6 +65,14 @@ describe('expandRef', () => {
     expect(ref).to.match(/^é+_[0-9a-f]{8}$/u);
   });
 
+  it('returns a ref with no token as it is, however long: checkLink reports it instead', () => {
+    const long = 'plain_ref_'.repeat(300);
+    const { ref, problems } = expandRefDetailed(long, context);
+    expect(ref).to.equal(long);
+    expect(problems).to.deep.equal([]);
+    expect(checkLink({ page: 'OriginalCoastClothing', ref }).map((p) => p.code)).to.deep.equal(['ref-too-long']);
+  });
+
   it('leaves a result of exactly 2,083 characters as it is', () => {
     const { ref, problems } = expandRefDetailed('{path}', { path: '/' + 'y'.repeat(2083) });
     expect(ref).to.equal('y'.repeat(2083));

@@ -53,16 +53,13 @@ export class LinkElement extends LitElement {
   /** Builds the link from the link attributes; subclasses may build it another way. */
   protected resolveLink(problems: Problem[]): ResolvedLink | null {
     let ref = this.ref ?? '';
-    // Only a ref with braces is a template: a plain ref that is too long is an error, not cut.
-    if (/[{}]/.test(ref)) {
-      try {
-        const expanded = expandRefDetailed(ref, pageContext());
-        ref = expanded.ref;
-        problems.push(...expanded.problems);
-      } catch (error) {
-        problems.push(...errorProblems(error));
-        return null;
-      }
+    try {
+      const expanded = expandRefDetailed(ref, pageContext());
+      ref = expanded.ref;
+      problems.push(...expanded.problems);
+    } catch (error) {
+      problems.push(...errorProblems(error));
+      return null;
     }
     const options = { page: this.page ?? '', ref, text: this.text, topic: this.topic ?? undefined, cadence: this.cadence };
     problems.push(...checkLink(options));

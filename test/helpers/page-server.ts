@@ -8,9 +8,10 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 
 /**
  * A server on 127.0.0.1 for page tests: the built dist/ files, plus pages and scripts the test
- * registers by path. Every page is sent with the strict Content-Security-Policy.
+ * registers by path, and the files of the npm packages named in `packages`. Every page is sent
+ * with the strict Content-Security-Policy unless `csp` is false.
  */
-export async function pageServer(options: { csp?: boolean } = {}) {
+export async function pageServer(options: { csp?: boolean; packages?: string[] } = {}) {
   const routes = new Map<string, { body: string; type: string }>();
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url!, 'http://localhost').pathname);
@@ -26,7 +27,7 @@ export async function pageServer(options: { csp?: boolean } = {}) {
       response.end(route.body);
       return;
     }
-    if (path.startsWith('/dist/')) {
+    if (path.startsWith('/dist/') || (options.packages ?? []).some((name) => path.startsWith(`/node_modules/${name}/`))) {
       const file = normalize(join(process.cwd(), path.endsWith('/') ? path + 'index.html' : path));
       try {
         const body = readFileSync(file);

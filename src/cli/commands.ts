@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { escapeHtml as escape } from '../email/html.js';
 import { emailButton, emailQr } from '../email/index.js';
 import { type LinkOptions, checkLink, messengerLink, parseLink } from '../link/index.js';
-import { type ErrorCorrection, type QrOptions, prepareQr, qrPng, qrSvg } from '../qr/index.js';
+import { type ErrorCorrection, type PreparedQr, type QrOptions, encodePng, prepareQr, svgDocument, toHex } from '../qr/index.js';
 import { InputError, UsageError, flagOf } from './errors.js';
 import { LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
 
@@ -35,20 +35,30 @@ function qrOptions(values: Record<string, unknown>): QrOptions {
   };
 }
 
-/** Whole pixels per module for an image about `size` pixels wide. */
-function scaleFor(link: string, options: QrOptions, size: unknown): number {
+/** Whole pixels per module for an image about `size` pixels wide (default 8 per module). */
+function scaleFor(qr: PreparedQr, size: unknown): number {
   if (size === undefined) return 8;
   const pixels = Number(size);
   if (!Number.isInteger(pixels) || pixels < 21 || pixels > 10000) throw new InputError(`--size: "${size}" must be a whole number of pixels from 21 to 10000`);
-  const { matrix, margin } = prepareQr(link, options);
-  return Math.max(1, Math.round(pixels / (matrix.size + 2 * margin)));
+  return Math.max(1, Math.round(pixels / (qr.matrix.size + 2 * qr.margin)));
 }
 
-async function writeQr(file: string, link: string, options: QrOptions, size: unknown): Promise<void> {
+/** The image format an output file name asks for. */
+function formatOf(file: string): 'png' | 'svg' {
   const kind = extname(file).toLowerCase();
-  if (kind === '.png') writeFileSync(file, await qrPng(link, { ...options, scale: scaleFor(link, options, size) }));
-  else if (kind === '.svg') writeFileSync(file, qrSvg(link, { ...options, size: size === undefined ? undefined : scaleFor(link, options, size) * (prepareQr(link, options).matrix.size + 2 * (options.margin ?? 4)), title: `QR code: ${link}` }));
-  else throw new InputError(`--out: "${file}" must end in .png or .svg`);
+  if (kind === '.png' || kind === '.svg') return kind.slice(1) as 'png' | 'svg';
+  throw new InputError(`--out: "${file}" must end in .png or .svg`);
+}
+
+/** Writes an encoded code as PNG or SVG: each file draws from the one encoding, never re-encodes. */
+async function writeQr(file: string, link: string, qr: PreparedQr, size: unknown): Promise<void> {
+  const scale = scaleFor(qr, size);
+  if (formatOf(file) === 'png') {
+    writeFileSync(file, await encodePng(qr.matrix, { ...qr, scale }));
+    return;
+  }
+  const pixels = size === undefined ? undefined : scale * (qr.matrix.size + 2 * qr.margin);
+  writeFileSync(file, svgDocument(qr.matrix, { margin: qr.margin, color: toHex(qr.color), background: toHex(qr.background), size: pixels, title: `QR code: ${link}` }));
 }
 
 const link: Command = {
@@ -84,6 +94,7 @@ ${QR_HELP}`,
   async run(args, io) {
     const { values } = parse(args, { ...LINK_OPTIONS, ...QR_OPTIONS, out: { type: 'string' }, value: { type: 'string' }, size: { type: 'string' } });
     if (!values.out) throw new UsageError('--out FILE.png or --out FILE.svg is required');
+    formatOf(values.out);
     let href: string;
     if (values.value !== undefined) {
       if (values.page !== undefined) throw new UsageError('give either --value or --page, not both');
@@ -94,9 +105,10 @@ ${QR_HELP}`,
       href = messengerLink(options);
       warnLink(options, io);
     }
-    const options = qrOptions(values);
-    for (const w of prepareQr(href, options).warnings) io.warn(`warning: ${flagOf(w.field)}: ${w.message}`);
-    await writeQr(values.out, href, options, values.size);
+    const code = prepareQr(href, qrOptions(values));
+    scaleFor(code, values.size);
+    for (const w of code.warnings) io.warn(`warning: ${flagOf(w.field)}: ${w.message}`);
+    await writeQr(values.out, href, code, values.size);
     io.out(`${values.out}: ${href}`);
   },
 };
@@ -230,17 +242,18 @@ ${QR_HELP}`,
       seen.set(stem, line);
       try {
         const href = messengerLink(options);
-        prepareQr(href, qrOpts);
-        return { href, stem, ref: row.ref, label: row.label ?? '' };
+        const code = prepareQr(href, qrOpts);
+        return { href, code, stem, ref: row.ref, label: row.label ?? '' };
       } catch (error) {
         const { field, message } = error as { field?: string; message: string };
         throw new InputError(`FILE.csv: row ${line}: ${flagOf(field ?? 'ref')}: ${message}`);
       }
     });
+    scaleFor(items[0].code, values.size);
     mkdirSync(values.out, { recursive: true });
     for (const item of items) {
-      await writeQr(join(values.out, `${item.stem}.png`), item.href, qrOpts, values.size);
-      await writeQr(join(values.out, `${item.stem}.svg`), item.href, qrOpts, undefined);
+      await writeQr(join(values.out, `${item.stem}.png`), item.href, item.code, values.size);
+      await writeQr(join(values.out, `${item.stem}.svg`), item.href, item.code, undefined);
     }
     writeFileSync(join(values.out, 'links.csv'), ['ref,label,link', ...items.map((i) => [i.ref, i.label, i.href].map(csvCell).join(','))].join('\r\n') + '\r\n');
     writeFileSync(join(values.out, 'index.html'), contactSheet(items));

@@ -80,6 +80,14 @@ export function colorWarnings(color: Rgb, background: Rgb): QrWarning[] {
  */
 export function prepareQr(link: string, options: QrOptions = {}): PreparedQr {
   parseLink(link);
+  return encodeQr(link, options);
+}
+
+/**
+ * Encodes a link the caller has already checked (an element's resolved link), with the QR
+ * options validated. @throws {QrError} for bad options or a link no QR code can hold.
+ */
+export function encodeQr(link: string, options: QrOptions = {}): PreparedQr {
   const margin = wholeNumber(options.margin ?? 4, 'margin', 'qr-margin-invalid', 0, 64);
   const color = parseColor(options.color ?? '#000000', 'color');
   const background = parseColor(options.background ?? '#ffffff', 'background');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -57,6 +57,8 @@ describe('mme (the built command line)', () => {
     { args: ['qr', '--page', PAGE, '--out', 'x.gif'], flag: '--out' },
     { args: ['qr', '--page', PAGE, '--out', 'x.png', '--margin=-3'], flag: '--margin' },
     { args: ['qr', '--page', PAGE, '--out', 'x.png', '--error-correction', 'Z'], flag: '--error-correction' },
+    { args: ['qr', '--page', PAGE, '--out', 'x.png', '--size', '5'], flag: '--size' },
+    { args: ['batch', '../rows.csv', '--page', PAGE, '--out', 'codes', '--size', 'big'], flag: '--size' },
     { args: ['qr', '--page', PAGE, '--out', 'x.png', '--text', 'x'.repeat(3000)], flag: '--value' },
     { args: ['qr', '--value', 'https://evil.example/', '--out', 'x.png'], flag: 'URL' },
     { args: ['qr', '--page', PAGE, '--out', 'x.png', '--color', 'chartreuse'], flag: '--color' },
@@ -67,7 +69,9 @@ describe('mme (the built command line)', () => {
   ];
   for (const { args, flag } of invalid) {
     it(`exits 1 with one line naming ${flag}, writing nothing: mme ${args.join(' ').slice(0, 70)}`, () => {
-      const dir = workDir();
+      const dir = join(workDir(), 'run');
+      mkdirSync(dir);
+      writeFileSync(join(dir, '..', 'rows.csv'), 'ref,label\nstore_1,One\n');
       const result = spawnSync(join(process.cwd(), BIN), args, { encoding: 'utf8', cwd: dir });
       assert.equal(result.status, 1, result.stderr);
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type LinkProblem, checkLink, expandRefDetailed, messengerLink, normalizePage, pageContext } from '../../link/index.js';
+import { type LinkProblem, checkLink, expandRefDetailed, messengerLink, pageContext } from '../../link/index.js';
 import { MmeInvalidEvent } from './events.js';
 
 /** A problem with an element's attributes: a link problem, or one of the element's own. */
@@ -65,7 +65,8 @@ export class LinkElement extends LitElement {
     problems.push(...checkLink(options));
     if (problems.some((p) => p.severity === 'error')) return null;
     const href = messengerLink(options as Parameters<typeof messengerLink>[0]);
-    return { href, page: normalizePage(options.page), ref, kind: this.topic != null ? 'optin' : 'chat' };
+    // The bare page name is the link's last path segment; no need to normalise and check it again.
+    return { href, page: new URL(href).pathname.split('/').pop()!, ref, kind: this.topic != null ? 'optin' : 'chat' };
   }
 
   /** Extra checks of a subclass's own attributes, run after the link is built. */

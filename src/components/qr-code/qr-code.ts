@@ -7,13 +7,14 @@ import {
   type ErrorCorrection,
   type PreparedQr,
   QrError,
+  type Rgb,
   colorWarnings,
   encodePng,
+  encodeQr,
   logoBox,
   logoTransform,
   modulesPath,
   parseColor,
-  prepareQr,
   svgDocument,
   toHex,
   wholeNumber,
@@ -68,7 +69,8 @@ export class MmeQrCode extends LinkElement {
   protected override checkOwn(link: ResolvedLink, problems: Problem[]): void {
     this.qr = null;
     wholeNumber(this.size, 'size', 'qr-size-invalid', 16, 4096);
-    this.qr = prepareQr(link.href, {
+    // The link is already checked: resolveLink built it, or parsed the value.
+    this.qr = encodeQr(link.href, {
       margin: this.margin,
       errorCorrection: String(this.errorCorrection).toUpperCase() as ErrorCorrection,
       logo: this.logo,
@@ -78,12 +80,12 @@ export class MmeQrCode extends LinkElement {
   }
 
   /** Module and background colours as the page's CSS sets them. */
-  private colors(): { color: string; background: string } {
+  private colors(): { color: Rgb; background: Rgb } {
     const svgElement = this.renderRoot.querySelector('svg');
     const background = svgElement?.querySelector('.background');
     return {
-      color: toHex(parseColor(getComputedStyle(svgElement ?? this).color)),
-      background: toHex(parseColor(background ? getComputedStyle(background).fill : '#fff', 'background')),
+      color: parseColor(getComputedStyle(svgElement ?? this).color),
+      background: parseColor(background ? getComputedStyle(background).fill : '#fff', 'background'),
     };
   }
 
@@ -102,7 +104,7 @@ export class MmeQrCode extends LinkElement {
     let extra: Problem[];
     try {
       const { color, background } = this.colors();
-      extra = colorWarnings(parseColor(color), parseColor(background, 'background'));
+      extra = colorWarnings(color, background);
     } catch (error) {
       const { code, field, message } = error as QrError;
       extra = [{ code, field, severity: 'warning', message }];
@@ -132,7 +134,8 @@ export class MmeQrCode extends LinkElement {
   /** The code as a standalone SVG document, with the colours the page shows. */
   toSVG(): string {
     const { matrix, margin } = this.requireCode();
-    return svgDocument(matrix, { margin, ...this.colors(), size: Math.round(this.drawnSize(matrix.size + 2 * margin)), title: this.accessibleName });
+    const { color, background } = this.colors();
+    return svgDocument(matrix, { margin, color: toHex(color), background: toHex(background), size: Math.round(this.drawnSize(matrix.size + 2 * margin)), title: this.accessibleName });
   }
 
   /**
@@ -143,8 +146,7 @@ export class MmeQrCode extends LinkElement {
     const qr = this.requireCode();
     const modules = qr.matrix.size + 2 * qr.margin;
     const scale = wholeNumber(options.scale ?? Math.max(1, Math.round((2 * this.drawnSize(modules)) / modules)), 'scale', 'qr-scale-invalid', 1, 100);
-    const { color, background } = this.colors();
-    const png = await encodePng(qr.matrix, { scale, margin: qr.margin, color: parseColor(color), background: parseColor(background) });
+    const png = await encodePng(qr.matrix, { scale, margin: qr.margin, ...this.colors() });
     return new Blob([png as BlobPart], { type: 'image/png' });
   }
 

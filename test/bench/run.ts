@@ -1,8 +1,8 @@
 // npm run bench: sizes, browser timings and Node throughput of mme-kit and its peers, side by
 // side in one run, written to test/bench/results.md and results.json. Not part of npm test.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -27,7 +27,6 @@ console.log('Building the kit…');
 execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 
 // ── Sizes ──
-const work = mkdtempSync(join(tmpdir(), 'mme-bench-'));
 async function bundle(contents: string, resolveDir = process.cwd()): Promise<Uint8Array> {
   const result = await build({ stdin: { contents, resolveDir, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'error' });
   return result.outputFiles[0].contents;
@@ -44,7 +43,8 @@ function staticClosure(entry: string, seen = new Set<string>()): Set<string> {
 const sumSizes = (files: Iterable<string>) => [...files].map((f) => sizeOf(file(f))).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
 const buttonFiles = staticClosure('dist/cdn/embed.module.js');
 buttonFiles.add('dist/cdn/embed.js');
-const qrFiles = [...staticClosure(join('dist/cdn/chunks', execFileSync('ls', ['dist/cdn/chunks']).toString().split('\n').find((f) => f.startsWith('qr-code'))!))].filter((f) => !buttonFiles.has(f));
+const qrChunk = join('dist/cdn/chunks', readdirSync('dist/cdn/chunks').find((f) => f.startsWith('qr-code'))!);
+const qrFiles = [...staticClosure(qrChunk)].filter((f) => !buttonFiles.has(f));
 
 const sizes: { name: string; raw: number; gzip: number; brotli: number }[] = [
   { name: 'mme-kit/link (whole entry)', ...sizeOf(await bundle("export * from './dist/link/index.js'")) },

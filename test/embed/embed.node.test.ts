@@ -234,7 +234,6 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
     for (const [index, snippet] of snippets.entries()) {
       // The snippets name the public CDN; here the same file is served locally.
       const local = snippet.replace(/https:\/\/cdn\.jsdelivr\.net\/npm\/mme-kit@[^/]+\/dist\/cdn\//g, '/dist/cdn/');
-      const head = local.includes('window.mmeConfig') ? '' : '';
       const scripts = local.match(/<script[\s\S]*?<\/script>/g) ?? [];
       let body = local;
       // Inline scripts cannot run under the test page's strict CSP; serve them as files, as a tag manager would inject them.
@@ -242,7 +241,7 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
         const inline = /<script>([\s\S]*?)<\/script>/.exec(script);
         if (inline) body = body.replace(script, `<script src="${server.route(`/snippet-${index}-${n}.js`, inline[1])}"></script>`);
       }
-      const v = await visit(server.route(`/snippet-${index}/`, page(body, head)));
+      const v = await visit(server.route(`/snippet-${index}/`, page(body)));
       await v.tab.waitForFunction(() => [...document.querySelectorAll('mme-chat-button, mme-qr-code')].some((e) => e.shadowRoot?.querySelector('a, svg')), { timeout: 10000 });
       const hrefs = (await buttonHref(v.tab)).filter(Boolean);
       await close(v);

@@ -6,7 +6,6 @@ export function screenshotPlugin() {
   return {
     name: 'mme-screenshot',
     async executeCommand({ command, payload, session }) {
-      if (command === 'mme-log') return void console.log('[browser]', payload) ?? true;
       if (command !== 'mme-screenshot') return undefined;
       const page = session.browser.getPage(session.id);
       return page.screenshot({ clip: payload, encoding: 'base64' });

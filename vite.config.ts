@@ -84,7 +84,7 @@ export default defineConfig(({ command, mode }) => {
       minify: false,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^qrcode($|\/)/, /^csv-parse($|\/)/, /^node:/],
+        external: [/^lit($|\/)/, /^lean-qr($|\/)/, /^csv-parse($|\/)/, /^node:/],
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },

@@ -2,7 +2,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { countReporter } from './test/helpers/wtr-count-reporter.mjs';
-import { qrcodePlugin } from './test/helpers/wtr-qrcode-plugin.mjs';
+import { cjsModulesPlugin } from './test/helpers/wtr-cjs-plugin.mjs';
 import { screenshotPlugin } from './test/helpers/wtr-screenshot-plugin.mjs';
 
 /** Flags Debian's Chromium needs as root on a machine with a closed network. */
@@ -21,7 +21,7 @@ export default {
   nodeResolve: { browser: true },
   // One page at a time: a background page gets no animation frames and no keyboard focus.
   concurrency: 1,
-  plugins: [qrcodePlugin(), screenshotPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [cjsModulesPlugin(), screenshotPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs },

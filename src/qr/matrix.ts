@@ -1,4 +1,4 @@
-import { create } from 'qrcode/lib/core/qrcode.js';
+import { correction, generate, mode } from 'lean-qr';
 import { QrError } from './errors.js';
 
 /** QR error-correction levels, from least (L, 7 % of the code recoverable) to most (H, 30 %). */
@@ -32,7 +32,16 @@ export interface MatrixOptions {
 const LOGO_SHARE: Record<ErrorCorrection, number> = { L: 0, M: 0.16, Q: 0.2, H: 0.24 };
 
 /**
- * Encodes `text` (UTF-8, qrcode's optimal segments) at the highest level that fits.
+ * Segment modes the encoder may mix. Leaving out Shift-JIS keeps lean-qr from building its
+ * 8,000-entry kanji table on the first code; links are ASCII, so it would never be chosen.
+ */
+const MODES = [mode.numeric, mode.alphaNumeric, mode.ascii, mode.utf8];
+/** lean-qr's error code for data that does not fit at the requested level. */
+const TOO_MUCH_DATA = 4;
+
+/**
+ * Encodes `text` (optimal numeric, alphanumeric and byte segments; UTF-8 beyond ASCII) at the
+ * highest level that fits.
  * @throws {QrError} `qr-too-long` when it fits at no level, `qr-error-correction-invalid`.
  */
 export function qrMatrix(text: string, options: MatrixOptions = {}): QrMatrix {
@@ -44,12 +53,12 @@ export function qrMatrix(text: string, options: MatrixOptions = {}): QrMatrix {
   for (const level of options.logo ? ['H' as const, ...downFrom] : downFrom) {
     let symbol;
     try {
-      symbol = create(text, { errorCorrectionLevel: level });
+      symbol = generate(text, { modes: MODES, minCorrectionLevel: correction[level], maxCorrectionLevel: correction[level] });
     } catch (error) {
-      if (/too big/i.test(String((error as Error).message))) continue;
+      if ((error as { code?: number }).code === TOO_MUCH_DATA) continue;
       throw error;
     }
-    const { size, data } = symbol.modules;
+    const size = symbol.size;
     // An odd-sized square centred on the symbol, so it sits on whole modules.
     let logoSize = options.logo ? Math.floor(size * LOGO_SHARE[level]) : 0;
     if (logoSize && logoSize % 2 === 0) logoSize--;
@@ -57,10 +66,10 @@ export function qrMatrix(text: string, options: MatrixOptions = {}): QrMatrix {
     const inLogo = (x: number, y: number) => logoSize > 0 && x >= low && x < low + logoSize && y >= low && y < low + logoSize;
     return {
       size,
-      version: symbol.version,
+      version: (size - 17) / 4,
       errorCorrection: level,
       logoSize,
-      dark: (x, y) => x >= 0 && y >= 0 && x < size && y < size && data[y * size + x] === 1 && !inLogo(x, y),
+      dark: (x, y) => x >= 0 && y >= 0 && x < size && y < size && symbol.get(x, y) && !inLogo(x, y),
     };
   }
   const bytes = new TextEncoder().encode(text).length;

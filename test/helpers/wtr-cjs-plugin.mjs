@@ -1,15 +1,15 @@
 import { build } from 'esbuild';
 
 /**
- * qrcode and jsqr ship CommonJS only, which the test server cannot hand to the browser as ES
- * modules. This serves an esbuild ES-module bundle of each under its usual import path.
+ * jsqr ships CommonJS only, which the test server cannot hand to the browser as an ES module.
+ * This serves an esbuild ES-module bundle of it (and of any other such module listed here) under
+ * its usual import path.
  */
 const modules = {
-  'qrcode/lib/core/qrcode.js': "export { create } from 'qrcode/lib/core/qrcode.js';",
   jsqr: "export { default } from 'jsqr';",
 };
 
-export function qrcodePlugin() {
+export function cjsModulesPlugin() {
   const bundles = new Map();
   const pathOf = (name) => `/__mme-cjs/${name.replace(/\W+/g, '-')}.js`;
   const byPath = new Map(Object.keys(modules).map((name) => [pathOf(name), name]));

@@ -4,7 +4,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { escapeHtml as escape } from '../email/html.js';
 import { emailButton, emailQr } from '../email/index.js';
 import { type LinkOptions, checkLink, messengerLink, parseLink } from '../link/index.js';
-import { type ErrorCorrection, type PreparedQr, type QrOptions, encodePng, prepareQr, svgDocument, toHex } from '../qr/index.js';
+import { type ErrorCorrection, type PreparedQr, type QrOptions, prepareQr, svgDocument, toHex } from '../qr/index.js';
+import { encodePng } from '../qr/png.js';
 import { InputError, UsageError, flagOf } from './errors.js';
 import { LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
 

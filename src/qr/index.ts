@@ -2,14 +2,12 @@ import { parseLink } from '../link/index.js';
 import { contrast, luminance, parseColor, toHex, type Rgb } from './color.js';
 import { QrError, type QrProblemCode } from './errors.js';
 import { type ErrorCorrection, type QrMatrix, qrMatrix } from './matrix.js';
-import { encodePng } from './png.js';
 import { svgDocument } from './svg.js';
 
 export { contrast, luminance, parseColor, toHex, type Rgb } from './color.js';
 export { QrError, type QrProblemCode } from './errors.js';
 export { ICON_BLUE, ICON_PATHS, ICON_VIEWBOX } from './logo.js';
 export { type ErrorCorrection, LEVELS, type QrMatrix, qrMatrix } from './matrix.js';
-export { encodePng } from './png.js';
 export { logoBox, logoTransform, modulesPath, svgDocument } from './svg.js';
 
 /** Options shared by every QR output. */
@@ -114,5 +112,7 @@ export function qrSvg(link: string, options: QrSvgOptions = {}): string {
 export async function qrPng(link: string, options: QrPngOptions = {}): Promise<Uint8Array> {
   const prepared = prepareQr(link, options);
   const scale = wholeNumber(options.scale ?? 8, 'scale', 'qr-scale-invalid', 1, 100);
+  // Loaded here, not at the top, so that a page drawing SVG only never downloads the PNG encoder.
+  const { encodePng } = await import('./png.js');
   return encodePng(prepared.matrix, { ...prepared, scale });
 }

@@ -1,7 +1,25 @@
 import { type Rgb, parseColor } from './color.js';
-import { ICON_BLUE, ICON_VIEWBOX, iconAt } from './logo.js';
+import { BOLT, BUBBLE, ICON_BLUE, ICON_VIEWBOX, type Point, TAIL } from './logo.js';
 import type { QrMatrix } from './matrix.js';
 import { logoBox } from './svg.js';
+
+function inPolygon([x, y]: Point, polygon: readonly Point[]): boolean {
+  let inside = false;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const [xi, yi] = polygon[i];
+    const [xj, yj] = polygon[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** What the icon shows at a point of its 24-unit box: 'bolt', 'bubble', or null (background). */
+function iconAt(point: Point): 'bolt' | 'bubble' | null {
+  if (inPolygon(point, BOLT)) return 'bolt';
+  const [x, y] = point;
+  const inCircle = (x - BUBBLE.cx) ** 2 + (y - BUBBLE.cy) ** 2 <= BUBBLE.r ** 2;
+  return inCircle || inPolygon(point, TAIL) ? 'bubble' : null;
+}
 
 export interface PngOptions {
   /** Pixels per module, a whole number. */

@@ -9,7 +9,6 @@ import {
   QrError,
   type Rgb,
   colorWarnings,
-  encodePng,
   encodeQr,
   logoBox,
   logoTransform,
@@ -146,6 +145,8 @@ export class MmeQrCode extends LinkElement {
     const qr = this.requireCode();
     const modules = qr.matrix.size + 2 * qr.margin;
     const scale = wholeNumber(options.scale ?? Math.max(1, Math.round((2 * this.drawnSize(modules)) / modules)), 'scale', 'qr-scale-invalid', 1, 100);
+    // The PNG encoder is loaded on the first call: most pages never ask for a PNG.
+    const { encodePng } = await import('../../qr/png.js');
     const png = await encodePng(qr.matrix, { scale, margin: qr.margin, ...this.colors() });
     return new Blob([png as BlobPart], { type: 'image/png' });
   }

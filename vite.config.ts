@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /** Public entries of the npm package; dist/ mirrors src/, with types in dist/types/. */
 const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/email/index.ts', 'src/components/index.ts', 'src/cli/mme.ts'];
@@ -33,6 +33,49 @@ function declarations(): Plugin {
   };
 }
 
+type Node = { type: string; start: number; end: number; [key: string]: unknown };
+
+/** Calls `visit` on every node of an ESTree AST. */
+function walk(node: unknown, visit: (node: Node) => void): void {
+  if (Array.isArray(node)) for (const child of node) walk(child, visit);
+  else if (node && typeof node === 'object') {
+    if (typeof (node as Node).type === 'string') visit(node as Node);
+    for (const value of Object.values(node)) if (value && typeof value === 'object') walk(value, visit);
+  }
+}
+
+/** Whitespace-only compaction of template text: what the browser reads stays the same. */
+const compact = {
+  css: (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}'),
+  html: (text: string) => text.replace(/\s+/g, ' '),
+};
+
+/**
+ * For the minified CDN files: collapses the indentation of the elements' css`` and html``
+ * templates, which the JS minifier leaves alone since it cannot know what the tags do.
+ */
+function compactTemplates(): Plugin {
+  return {
+    name: 'mme-compact-templates',
+    apply: 'build',
+    enforce: 'post',
+    transform(code, id) {
+      if (!/\/src\/components\/.*\.ts$/.test(id)) return null;
+      const edits: [number, number, string][] = [];
+      walk(this.parse(code), (node) => {
+        const tag = (node.tag as Node | undefined) && (node.tag as { name?: string }).name;
+        if (node.type !== 'TaggedTemplateExpression' || !tag) return;
+        const squeeze = tag === 'css' ? compact.css : tag === 'html' || tag === 'svg' ? compact.html : null;
+        if (!squeeze) return;
+        for (const quasi of (node.quasi as { quasis: Node[] }).quasis) edits.push([quasi.start, quasi.end, squeeze(code.slice(quasi.start, quasi.end))]);
+      });
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      return { code: out, map: null };
+    },
+  };
+}
+
 /** The script-tag embed's classic loader, dist/cdn/embed.js: one small IIFE. */
 function embedLoader(): Plugin {
   return {
@@ -44,7 +87,7 @@ function embedLoader(): Plugin {
   };
 }
 
-export default defineConfig(({ command, mode }) => {
+export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
     return { root: 'demo', server: { host: '127.0.0.1', port: 5173, strictPort: true } };
   }
@@ -70,11 +113,26 @@ export default defineConfig(({ command, mode }) => {
         outDir: 'dist/cdn',
         emptyOutDir: true,
         target: 'es2022',
-        minify: true,
-        lib: { entry: { 'embed.module': 'src/embed/index.ts', elements: 'src/components/index.ts', link: 'src/link/index.ts' }, formats: ['es'] },
+        lib: { entry: { elements: 'src/components/index.ts', link: 'src/link/index.ts' }, formats: ['es'] },
         rolldownOptions: { output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
       },
-      plugins: [embedLoader()],
+      plugins: [compactTemplates()],
+    };
+  }
+  if (mode === 'embed') {
+    // The script-tag embed, in a pass of its own so that everything a page with a floating button
+    // needs is one file (one gzip stream compresses better than three), and only the QR code,
+    // which imports from it, is a chunk loaded later.
+    return {
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        target: 'es2022',
+        lib: { entry: { 'embed.module': 'src/embed/index.ts' }, formats: ['es'] },
+        // The entry may export more than `start`, so that the QR chunk can import what it shares.
+        rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/embed-[name]-[hash].js' } },
+      },
+      plugins: [compactTemplates(), embedLoader()],
     };
   }
   return {

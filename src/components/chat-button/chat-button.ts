@@ -1,10 +1,17 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../internal/define.js';
 import { MmeClickEvent, MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/events.js';
 import { messengerIcon } from '../internal/icon.js';
 import { LinkElement, type Problem, type ResolvedLink } from '../internal/link-element.js';
 import { styles } from './chat-button.styles.js';
+
+type Overlays = typeof import('./overlays.js');
+let overlays: Overlays | undefined;
+let overlaysLoading: Promise<Overlays> | undefined;
+
+/** Loads the greeting and popover templates once per page, the first time one is shown. */
+const loadOverlays = () => (overlaysLoading ??= import('./overlays.js').then((module) => (overlays = module)));
 
 const VALUES: Record<string, readonly string[]> = {
   variant: ['filled', 'outline', 'icon'],
@@ -67,6 +74,17 @@ export class MmeChatButton extends LinkElement {
   @state() private qrReady = false;
   private greetingTimer?: ReturnType<typeof setTimeout>;
   private dismissed = false;
+  private overlaysAdopted = false;
+
+  /** Loads the greeting and popover code and adds its styles to this element's shadow root. */
+  private async useOverlays(): Promise<Overlays> {
+    const loaded = await loadOverlays();
+    if (!this.overlaysAdopted) {
+      this.overlaysAdopted = true;
+      adoptStyles(this.renderRoot as ShadowRoot, [...MmeChatButton.elementStyles, loaded.overlayStyles]);
+    }
+    return loaded;
+  }
 
   protected override checkOwn(_link: ResolvedLink, problems: Problem[]): void {
     for (const [name, allowed] of Object.entries(VALUES)) {
@@ -108,8 +126,10 @@ export class MmeChatButton extends LinkElement {
       if (this.rememberDismiss && sessionStorage.getItem(this.storageKey)) this.dismissed = true;
     } catch {}
     if (this.dismissed) return;
-    this.greetingTimer = setTimeout(() => {
+    this.greetingTimer = setTimeout(async () => {
       if (this.invalid || this.dismissed) return;
+      await this.useOverlays();
+      if (this.invalid || this.dismissed || !this.isConnected) return;
       this.greetingShown = true;
       document.addEventListener('keydown', this.onDocumentKey);
       this.dispatchEvent(new MmeGreetingShowEvent());
@@ -173,13 +193,15 @@ export class MmeChatButton extends LinkElement {
   }
 
   private async openPopover(): Promise<void> {
-    this.popoverOpen = true;
     this.dismissGreeting();
+    // The QR code's code is loaded only now, when a person first needs it.
+    const qrCode = this.qrReady ? undefined : import('../qr-code/qr-code.js');
+    await this.useOverlays();
+    this.popoverOpen = true;
     document.addEventListener('keydown', this.onDocumentKey);
     setTimeout(() => document.addEventListener('click', this.onDocumentClick));
-    if (!this.qrReady) {
-      // The QR code's code is loaded only now, when a person first needs it.
-      await import('../qr-code/qr-code.js');
+    if (qrCode) {
+      await qrCode;
       this.qrReady = true;
     }
     await this.updateComplete;
@@ -196,26 +218,15 @@ export class MmeChatButton extends LinkElement {
 
   private renderGreeting() {
     if (!this.greeting) return nothing;
+    // The live region is there from the start, empty, so that screen readers announce the text.
     return html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>
-      ${this.greetingShown
-        ? html`<div class="bubble-card">
-            <span class="greeting-text">${this.greeting}</span>
-            <button type="button" class="close" aria-label="Dismiss" @click=${() => this.dismissGreeting()}>×</button>
-          </div>`
-        : nothing}
+      ${this.greetingShown && overlays ? overlays.greetingCard(this.greeting, () => this.dismissGreeting()) : nothing}
     </div>`;
   }
 
   private renderPopover(link: ResolvedLink) {
-    if (!this.popoverOpen) return nothing;
-    return html`<div part="popover" class="popover" role="dialog" aria-labelledby="popover-title" tabindex="-1">
-      <div class="popover-head">
-        <span id="popover-title">Scan with your phone</span>
-        <button type="button" class="close" aria-label="Close" @click=${() => this.closePopover()}>×</button>
-      </div>
-      ${this.qrReady ? html`<mme-qr-code value=${link.href} size="180" label=${`QR code: open Messenger on your phone to message ${link.page}`}></mme-qr-code>` : html`<div class="qr-placeholder"></div>`}
-      <a href=${link.href} target=${this.target} rel="noopener noreferrer" @click=${() => this.closePopover(false)}>Open Messenger on this computer</a>
-    </div>`;
+    if (!this.popoverOpen || !overlays) return nothing;
+    return overlays.popover({ href: link.href, page: link.page, target: this.target, qrReady: this.qrReady, close: (restoreFocus) => this.closePopover(restoreFocus) });
   }
 
   protected override render() {

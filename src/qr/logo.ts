@@ -16,6 +16,6 @@ const pathOf = (points: readonly Point[]) => `M${points.map(([x, y]) => `${x} ${
 
 /** SVG path data of the bubble (circle and tail) and of the bolt, in the 24-unit box. */
 export const ICON_PATHS = {
-  bubble: `M${BUBBLE.cx - BUBBLE.r} ${BUBBLE.cy}a${BUBBLE.r} ${BUBBLE.r} 0 1 0 ${2 * BUBBLE.r} 0a${BUBBLE.r} ${BUBBLE.r} 0 1 0 ${-2 * BUBBLE.r} 0Z${pathOf(TAIL)}`,
+  bubble: `M${+(BUBBLE.cx - BUBBLE.r).toFixed(2)} ${BUBBLE.cy}a${BUBBLE.r} ${BUBBLE.r} 0 1 0 ${2 * BUBBLE.r} 0a${BUBBLE.r} ${BUBBLE.r} 0 1 0 ${-2 * BUBBLE.r} 0Z${pathOf(TAIL)}`,
   bolt: pathOf(BOLT),
 };

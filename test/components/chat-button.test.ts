@@ -228,10 +228,11 @@ describe('<mme-chat-button>', () => {
     const element = await render(html`<mme-chat-button page=${PAGE} ref="desk" handoff="qr"></mme-chat-button>`);
     await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
     expect(navigations, 'the click did not navigate').to.deep.equal([false]);
-    await waitUntil(() => element.shadowRoot!.querySelector('[part=popover] mme-qr-code'), 'the popover shows a QR code');
+    // The popover and the QR code are modules loaded on this first click: allow for a busy machine.
+    await waitUntil(() => element.shadowRoot!.querySelector('[part=popover] mme-qr-code'), 'the popover shows a QR code', { timeout: 10_000 });
     await element.updateComplete;
     const popover = element.shadowRoot!.querySelector<HTMLElement>('[part=popover]')!;
-    await waitUntil(() => element.shadowRoot!.activeElement === popover, 'focus moves into the popover');
+    await waitUntil(() => element.shadowRoot!.activeElement === popover, 'focus moves into the popover', { timeout: 10_000 });
     expect(popover.getAttribute('role')).to.equal('dialog');
     expect(popover.textContent).to.contain('Scan with your phone');
     expect(element.shadowRoot!.activeElement === popover, 'focus is on the popover').to.equal(true);

@@ -1,26 +1,3 @@
-/** Every `<mme-chat-button>` attribute, as the embed takes it: camelCase key → attribute. */
-export const BUTTON_ATTRIBUTES: Record<string, string> = {
-  page: 'page',
-  ref: 'ref',
-  text: 'text',
-  topic: 'topic',
-  cadence: 'cadence',
-  label: 'label',
-  variant: 'variant',
-  size: 'size',
-  target: 'target',
-  position: 'position',
-  greeting: 'greeting',
-  greetingDelay: 'greeting-delay',
-  rememberDismiss: 'remember-dismiss',
-  handoff: 'handoff',
-  dataLayer: 'data-layer',
-  layer: 'data-layer',
-};
-
-/** Keys that decide whether and when the button shows, not how it looks. */
-export const RULE_KEYS = ['hideOn', 'showAfter', 'devices'];
-
 export type EmbedConfig = Record<string, string | boolean | number | undefined>;
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

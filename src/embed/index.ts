@@ -1,7 +1,6 @@
-import '../components/chat-button/chat-button.js';
-import type { MmeChatButton } from '../components/chat-button/chat-button.js';
+import { MmeChatButton } from '../components/chat-button/chat-button.js';
 import { chatLink, optinLink, parseLink } from '../link/index.js';
-import { BUTTON_ATTRIBUTES, type EmbedConfig, pathMatches, readConfig } from './config.js';
+import { type EmbedConfig, pathMatches, readConfig } from './config.js';
 import { upgradeLinks } from './upgrade.js';
 
 /** The API the embed puts on `window.mmeKit`. */
@@ -39,14 +38,29 @@ function shouldShow(config: EmbedConfig): boolean {
   return devices === 'mobile' ? mobile : devices === 'desktop' ? !mobile : true;
 }
 
+/**
+ * camelCase key → attribute, for every attribute a site may set on the button: read from the
+ * element's own property declarations, so a new attribute works in the embed with no change here.
+ * `invalid` is left out: the element sets it.
+ */
+function buttonAttributes(): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const [name, options] of MmeChatButton.elementProperties) {
+    if (options.attribute === false || name === 'invalid') continue;
+    attributes.set(String(name), typeof options.attribute === 'string' ? options.attribute : String(name).toLowerCase());
+  }
+  return attributes;
+}
+
 function mount(options: EmbedConfig): MmeChatButton | null {
   unmount();
   if (!shouldShow(options)) return null;
   const button = document.createElement('mme-chat-button');
   button.setAttribute('data-mme-embed', '');
   button.setAttribute('position', 'bottom-right');
+  const attributes = buttonAttributes();
   for (const [key, value] of Object.entries(options)) {
-    const attribute = BUTTON_ATTRIBUTES[key];
+    const attribute = attributes.get(key);
     if (!attribute || value == null || value === false) continue;
     button.setAttribute(attribute, value === true ? '' : String(value));
   }

@@ -38,8 +38,8 @@ export function expandRefDetailed(template: string, context: Partial<PageContext
   if (typeof template != 'string' || UNPAIRED_SURROGATE.test(template)) fail('ref-template-invalid', 'ref template must be well-formed text');
   let tokens = 0;
   const ref = template.replace(/\{\{|\}\}|\{([^{}]*)\}|[{}]/g, (match, token?: string) => {
-    if (token != null) tokens++;
     if (token == null) return match[1] ? match[0] : fail('ref-template-invalid', `ref template ${quote(template)} has an unmatched ${match}; write ${match + match} for a literal one`);
+    tokens++;
     const [name, ...fallback] = token.split('|');
     const query = /^query\../.test(name);
     if (!query && !/^(path|host|title|lang|hash)$/.test(name)) fail('ref-template-invalid', `ref template has an unknown token {${name}}; use {path}, {host}, {title}, {lang}, {hash} or {query.NAME}`);

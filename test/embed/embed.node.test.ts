@@ -105,6 +105,29 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
     assert.ok(qr > 0 && qr <= 9 * KB, `the QR part is ${qr} B`);
   });
 
+  it('shows the greeting and the QR popover styled, their code and styles loaded on first use', async () => {
+    const url = server.route('/overlays/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-greeting="Questions? We reply in minutes." data-greeting-delay="0" data-handoff="qr"></script>`));
+    const v = await visit(url);
+    const style = (selector: string) =>
+      v.tab.evaluate((s) => {
+        const node = document.querySelector('mme-chat-button')!.shadowRoot!.querySelector(s);
+        if (!node) return null;
+        const { backgroundColor, borderRadius, width, boxShadow } = getComputedStyle(node);
+        return { backgroundColor, borderRadius, width, shadow: boxShadow !== 'none' };
+      }, selector);
+    await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('.bubble-card'));
+    const bubble = await style('.bubble-card');
+    assert.deepEqual([bubble?.backgroundColor, bubble?.borderRadius, bubble?.shadow], ['rgb(255, 255, 255)', '16px', true]);
+    assert.equal((await style('.close'))!.width, '32px');
+    await v.tab.evaluate(() => (document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('a') as HTMLElement).dispatchEvent(new PointerEvent('click', { pointerType: 'mouse', bubbles: true, composed: true, cancelable: true })));
+    await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('mme-qr-code')?.shadowRoot?.querySelector('svg'));
+    assert.deepEqual(await style('.popover'), { backgroundColor: 'rgb(255, 255, 255)', borderRadius: '16px', width: '260px', shadow: true });
+    await close(v);
+    assert.deepEqual(v.violations, []);
+    assert.deepEqual(v.errors, []);
+    assert.ok(v.requests.some((r) => r.includes('/chunks/embed-overlays-')), 'the overlays chunk was loaded');
+  });
+
   it('reads the ref from a query parameter, with a fallback', async () => {
     server.route('/landing/', page('', `<script src="${EMBED}" data-page="${PAGE}" data-ref="{query.utm_source|direct}"></script>`));
     for (const [query, ref] of [['?utm_source=newsletter', 'newsletter'], ['', 'direct']]) {
@@ -214,15 +237,24 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
       const kit = window.mmeKit!;
       const link = kit.chatLink({ page: p, ref: 'api' });
       const parsed = kit.parseLink(kit.optinLink({ page: p, topic: 'deals' }));
-      const button = kit.mount({ page: p, ref: 'mounted', variant: 'icon' })!;
+      const button = kit.mount({ page: p, ref: 'mounted', variant: 'icon', label: 'Chat', greetingDelay: 7, rememberDismiss: true, dataLayer: 'events', handoff: 'qr' })!;
       await button.updateComplete;
       const href = button.shadowRoot!.querySelector('a')!.getAttribute('href');
+      // camelCase keys become the element's attribute names, multi-word ones included.
+      const attributes = Object.fromEntries([...button.attributes].map((a) => [a.name, a.value]));
       kit.mount({ page: p, ref: 'again' });
       const count = document.querySelectorAll('mme-chat-button').length;
       kit.unmount();
-      return { link, parsed, href, count, after: document.querySelectorAll('mme-chat-button').length };
+      return { link, parsed, href, attributes, count, after: document.querySelectorAll('mme-chat-button').length };
     }, PAGE);
-    assert.deepEqual(result, { link: `https://m.me/${PAGE}?ref=api`, parsed: { kind: 'optin', page: PAGE, topic: 'deals' }, href: `https://m.me/${PAGE}?ref=mounted`, count: 1, after: 0 });
+    assert.deepEqual(result, {
+      link: `https://m.me/${PAGE}?ref=api`,
+      parsed: { kind: 'optin', page: PAGE, topic: 'deals' },
+      href: `https://m.me/${PAGE}?ref=mounted`,
+      attributes: { 'data-mme-embed': '', position: 'bottom-right', page: PAGE, ref: 'mounted', variant: 'icon', label: 'Chat', 'greeting-delay': '7', 'remember-dismiss': '', 'data-layer': 'events', handoff: 'qr', size: 'medium' },
+      count: 1,
+      after: 0,
+    });
     await close(v);
   });
 

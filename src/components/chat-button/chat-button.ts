@@ -81,7 +81,7 @@ export class MmeChatButton extends LinkElement {
     const loaded = await loadOverlays();
     if (!this.overlaysAdopted) {
       this.overlaysAdopted = true;
-      adoptStyles(this.renderRoot as ShadowRoot, [...MmeChatButton.elementStyles, loaded.overlayStyles]);
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof MmeChatButton).elementStyles, loaded.overlayStyles]);
     }
     return loaded;
   }

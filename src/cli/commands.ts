@@ -6,7 +6,7 @@ import { emailButton, emailQr } from '../email/index.js';
 import { type LinkOptions, checkLink, messengerLink, parseLink } from '../link/index.js';
 import { type ErrorCorrection, type PreparedQr, type QrOptions, prepareQr, svgDocument, toHex } from '../qr/index.js';
 import { encodePng } from '../qr/png.js';
-import { InputError, UsageError, flagOf } from './errors.js';
+import { InputError, UsageError, flagOf, naming } from './errors.js';
 import { LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
 
 /** What a command prints: to stdout, and warnings to stderr. */
@@ -62,6 +62,9 @@ async function writeQr(file: string, link: string, qr: PreparedQr, size: unknown
   writeFileSync(file, svgDocument(qr.matrix, { margin: qr.margin, color: toHex(qr.color), background: toHex(qr.background), size: pixels, title: `QR code: ${link}` }));
 }
 
+/** Names the link flags, not --value, when the link they made is too long for a QR code. */
+const linkFlags = (values: { topic?: string }) => ({ value: values.topic === undefined ? '--ref, --text' : '--ref, --topic' });
+
 const link: Command = {
   summary: 'print an m.me link',
   help: `Usage: mme link --page NAME [--ref REF] [--text TEXT] [--topic TOPIC --cadence C]
@@ -106,7 +109,8 @@ ${QR_HELP}`,
       href = messengerLink(options);
       warnLink(options, io);
     }
-    const code = prepareQr(href, qrOptions(values));
+    // A link too long for any code is the fault of the flags that made it.
+    const code = naming(values.value === undefined ? linkFlags(values) : {}, () => prepareQr(href, qrOptions(values)));
     scaleFor(code, values.size);
     for (const w of code.warnings) io.warn(`warning: ${flagOf(w.field)}: ${w.message}`);
     await writeQr(values.out, href, code, values.size);
@@ -155,7 +159,8 @@ ${LINK_HELP}`,
     const parts = [button];
     if (values['qr-src'] !== undefined) {
       const size = values['qr-size'] === undefined ? undefined : Number(values['qr-size']);
-      parts.push(emailQr({ ...options, ...locale, imageUrl: values['qr-src'], size }));
+      if (size !== undefined && !Number.isInteger(size)) throw new InputError(`--qr-size: "${values['qr-size']}" must be a whole number of pixels`);
+      parts.push(naming({ imageUrl: '--qr-src', size: '--qr-size' }, () => emailQr({ ...options, ...locale, imageUrl: values['qr-src']!, size })));
     }
     const html = parts.map((p) => p.html).join('\n');
     const text = button.text;
@@ -187,9 +192,10 @@ Prints every problem, one a line, as "error" or "warning", its option and what i
 ${LINK_HELP}`,
   run(args, io) {
     const { values } = parse(args, LINK_OPTIONS);
-    const problems = checkLink(linkOptions(values));
+    const options = linkOptions(values);
+    const problems = checkLink(options);
     for (const p of problems) io.out(`${p.severity} ${p.code}: ${flagOf(p.field)}: ${p.message}`);
-    if (!problems.length) io.out(`ok: ${messengerLink(linkOptions(values))}`);
+    if (!problems.length) io.out(`ok: ${messengerLink(options)}`);
     if (problems.some((p) => p.severity === 'error')) throw new InputError(`${problems.filter((p) => p.severity === 'error').length} error(s) found`);
   },
 };
@@ -247,7 +253,7 @@ ${QR_HELP}`,
         return { href, code, stem, ref: row.ref, label: row.label ?? '' };
       } catch (error) {
         const { field, message } = error as { field?: string; message: string };
-        throw new InputError(`FILE.csv: row ${line}: ${flagOf(field ?? 'ref')}: ${message}`);
+        throw new InputError(`FILE.csv: row ${line}: ${flagOf(field ?? 'ref', linkFlags(values))}: ${message}`);
       }
     });
     scaleFor(items[0].code, values.size);

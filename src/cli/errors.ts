@@ -8,14 +8,27 @@ export class InputError extends Error {
   override name = 'InputError';
 }
 
-const FLAGS: Record<string, string> = { url: 'URL', options: '--page', imageUrl: '--qr-src', 'error-correction': '--error-correction', value: '--value' };
+/** Field → flag, where a kit error's field is not simply the flag's name. */
+export type FlagNames = Readonly<Record<string, string>>;
 
-/** The flag a library error is about: `page` → `--page`. */
-export const flagOf = (field: string): string => FLAGS[field] ?? `--${field.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
+const FLAGS: FlagNames = { url: 'URL', options: '--page', 'error-correction': '--error-correction', value: '--value' };
+
+/** The flag a library error is about: `page` → `--page`; a command's own `flags` come first. */
+export const flagOf = (field: string, flags: FlagNames = {}): string =>
+  flags[field] ?? FLAGS[field] ?? `--${field.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`;
 
 /** Turns an error thrown by the kit for bad input into an InputError naming its flag. */
-export function asInputError(error: unknown): unknown {
+export function asInputError(error: unknown, flags: FlagNames = {}): unknown {
   const { name, field, message } = error as { name?: string; field?: string; message?: string };
-  if (name === 'LinkError' || name === 'QrError' || name === 'EmailError') return new InputError(`${flagOf(field ?? '')}: ${message}`);
+  if (name === 'LinkError' || name === 'QrError' || name === 'EmailError') return new InputError(`${flagOf(field ?? '', flags)}: ${message}`);
   return error;
+}
+
+/** Runs `work`, naming the flags of the kit errors it throws with the command's own `flags`. */
+export function naming<T>(flags: FlagNames, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw asInputError(error, flags);
+  }
 }

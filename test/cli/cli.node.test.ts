@@ -59,11 +59,14 @@ describe('mme (the built command line)', () => {
     { args: ['qr', '--page', PAGE, '--out', 'x.png', '--error-correction', 'Z'], flag: '--error-correction' },
     { args: ['qr', '--page', PAGE, '--out', 'x.png', '--size', '5'], flag: '--size' },
     { args: ['batch', '../rows.csv', '--page', PAGE, '--out', 'codes', '--size', 'big'], flag: '--size' },
-    { args: ['qr', '--page', PAGE, '--out', 'x.png', '--text', 'x'.repeat(3000)], flag: '--value' },
+    { args: ['qr', '--page', PAGE, '--out', 'x.png', '--text', 'x'.repeat(3000)], flag: '--ref, --text' },
+    { args: ['qr', '--value', `https://m.me/${PAGE}?text=${'x'.repeat(3000)}`, '--out', 'x.png'], flag: '--value' },
     { args: ['qr', '--value', 'https://evil.example/', '--out', 'x.png'], flag: 'URL' },
     { args: ['qr', '--page', PAGE, '--out', 'x.png', '--color', 'chartreuse'], flag: '--color' },
     { args: ['email', '--page', PAGE, '--qr-src', 'data:image/png;base64,AAAA'], flag: '--qr-src' },
     { args: ['email', '--page', PAGE, '--color', '#0084ff'], flag: '--color' },
+    { args: ['email', '--page', PAGE, '--qr-src', 'https://cdn.example.com/qr.png', '--qr-size', 'big'], flag: '--qr-size: "big"' },
+    { args: ['email', '--page', PAGE, '--qr-src', 'https://cdn.example.com/qr.png', '--qr-size', '20'], flag: '--qr-size' },
     { args: ['email', '--page', PAGE, '--format', 'pdf'], flag: '--format' },
     { args: ['parse', 'https://example.com/x'], flag: 'URL' },
   ];
@@ -157,6 +160,7 @@ describe('mme (the built command line)', () => {
   const badCsv: { name: string; content: string; message: RegExp; args?: string[] }[] = [
     { name: 'an invalid row (text on an opt-in batch)', content: 'ref,label,text\nok_1,One,\nok_2,Two,hello\n', message: /row 3: --text/, args: ['--topic', 'deals'] },
     { name: 'a ref over the limit', content: `ref,label\n${'a'.repeat(2084)},x\n`, message: /row 2: --ref/ },
+    { name: 'a row whose link no QR code can hold', content: `ref,label,text\nlong,x,${'t'.repeat(3000)}\n`, message: /row 2: --ref, --text: the link is \d+ bytes/ },
     { name: 'a repeated ref', content: 'ref,label\nstore_1,One\nstore_1,Again\n', message: /repeats/ },
     { name: 'no ref column', content: 'store,label\nx,y\n', message: /ref column/ },
     { name: 'an empty ref', content: 'ref,label\n,y\n', message: /row 2 has no ref/ },

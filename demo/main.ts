@@ -1,7 +1,7 @@
 import '../src/components/index.js';
 import { EmailError, emailButton } from '../src/email/index.js';
 import { type LinkOptions, type LinkProblem, checkLink, expandRefDetailed, messengerLink, normalizePage } from '../src/link/index.js';
-import { snippets } from './snippets.js';
+import { buttonAttributes, snippets } from './snippets.js';
 
 /** The configurator's state: every form field, kept in the page's URL so it can be shared. */
 type State = Record<string, string>;
@@ -9,14 +9,14 @@ type State = Record<string, string>;
 const form = document.querySelector<HTMLFormElement>('#form')!;
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const FIELDS = ['page', 'ref', 'text', 'topic', 'cadence', 'accent'];
-const DEFAULTS: State = Object.fromEntries(new FormData(form) as unknown as Iterable<[string, string]>);
-for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) DEFAULTS[box.name] = box.checked ? box.value : '';
-
 function readForm(): State {
   const state: State = Object.fromEntries(new FormData(form) as unknown as Iterable<[string, string]>);
   for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) state[box.name] = box.checked ? box.value : '';
   return state;
 }
+
+/** The form as the page first shows it: what the URL leaves out. */
+const DEFAULTS = readForm();
 
 function writeForm(state: State): void {
   for (const [name, value] of Object.entries(state)) {
@@ -100,10 +100,9 @@ function update(): void {
   showProblems(problems);
   const valid = !!link && !!email;
 
-  const look = { label: state.label || undefined, variant: state.variant === 'filled' ? undefined : state.variant, size: state.size === 'medium' ? undefined : state.size };
-  const behaviour = { greeting: state.greeting || undefined, 'greeting-delay': state.greeting && state.delay !== '3' ? state.delay : undefined, handoff: state.handoff || undefined };
-  const linkAttributes = optin ? { page, topic: state.topic, cadence: state.cadence || undefined, ref: ref || undefined } : { page, ref: ref || undefined, text: state.text || undefined };
-  setAttributes(inline, { ...linkAttributes, ...look, handoff: behaviour.handoff, topic: optin ? state.topic : undefined, text: optin ? undefined : state.text || undefined });
+  // The previews show the ref as the sample page would send it.
+  const { link: linkAttributes, look, behaviour } = buttonAttributes(state, page, ref);
+  setAttributes(inline, { ...linkAttributes, ...look, handoff: behaviour.handoff });
   inline.style.setProperty('--mme-accent', state.accent);
   setAttributes(qr, { value: link || undefined, logo: state.logo ? '' : undefined, caption: 'Scan to chat', download: '' });
   qr.hidden = !link;

@@ -9,19 +9,28 @@ const attributes = (pairs: Record<string, string | undefined>, prefix = '') =>
     .map(([name, value]) => ` ${prefix}${name}="${escape(value!)}"`)
     .join('');
 
-export function snippets(input: { link: string; page: string; ref: string; state: Record<string, string>; email: { html: string; text: string } }) {
-  const { link, page, ref, state, email } = input;
+type State = Record<string, string>;
+
+/**
+ * The button's attributes as the form sets them, split by what they are about; unset ones are
+ * undefined, so the previews can remove them and the snippets leave them out.
+ */
+export function buttonAttributes(state: State, page: string, ref: string) {
   const optin = state.kind === 'optin';
-  const linkPart = optin ? { page, topic: state.topic, cadence: state.cadence, ref } : { page, ref, text: state.text };
-  const style = {
-    label: state.label,
-    variant: state.variant === 'filled' ? undefined : state.variant,
-    size: state.size === 'medium' ? undefined : state.size,
+  return {
+    link: { page, topic: optin ? state.topic : undefined, cadence: optin ? state.cadence || undefined : undefined, ref: ref || undefined, text: optin ? undefined : state.text || undefined },
+    look: { label: state.label || undefined, variant: state.variant === 'filled' ? undefined : state.variant, size: state.size === 'medium' ? undefined : state.size },
+    behaviour: { greeting: state.greeting || undefined, 'greeting-delay': state.greeting && state.delay !== '3' ? state.delay : undefined, handoff: state.handoff || undefined },
   };
-  const behaviour = { greeting: state.greeting, 'greeting-delay': state.greeting && state.delay !== '3' ? state.delay : undefined, handoff: state.handoff };
+}
+
+export function snippets(input: { link: string; page: string; ref: string; state: State; email: { html: string; text: string } }) {
+  const { link, page, ref, state, email } = input;
+  // The snippets carry the ref as written, a template included, so each page expands its own.
+  const { link: linkPart, look, behaviour } = buttonAttributes(state, page, ref);
   const accent = state.accent.toLowerCase() === '#0866ff' ? '' : ` style="--mme-accent:${state.accent}"`;
-  const script = `<script src="${CDN}" async${attributes({ ...linkPart, ...style, position: state.position === 'bottom-right' ? undefined : state.position, ...behaviour }, 'data-')}></script>`;
-  const label = state.label || (optin ? 'Get updates on Messenger' : 'Message us');
-  const element = `<mme-chat-button${attributes({ ...linkPart, ...style, ...behaviour })}${accent}>\n  <a href="${escape(link)}">${escape(label)}</a>\n</mme-chat-button>\n<script src="${CDN}" async></script>`;
+  const script = `<script src="${CDN}" async${attributes({ ...linkPart, ...look, position: state.position === 'bottom-right' ? undefined : state.position, ...behaviour }, 'data-')}></script>`;
+  const label = state.label || (state.kind === 'optin' ? 'Get updates on Messenger' : 'Message us');
+  const element = `<mme-chat-button${attributes({ ...linkPart, ...look, ...behaviour })}${accent}>\n  <a href="${escape(link)}">${escape(label)}</a>\n</mme-chat-button>\n<script src="${CDN}" async></script>`;
   return { link, script, element, email: email.html, emailText: email.text.trimEnd() };
 }

@@ -1,5 +1,5 @@
 import { type LinkOptions, messengerLink, normalizePage } from '../link/index.js';
-import { contrast, parseColor, toHex } from '../qr/color.js';
+import { type Rgb, contrast, parseColor, toHex } from '../qr/color.js';
 import { EmailError } from './errors.js';
 import { FONT, LAYOUT_TABLE, escapeHtml, style, wrap } from './html.js';
 
@@ -58,9 +58,9 @@ function locale(options: Locale): string {
   return `lang="${lang}" dir="${dir}"`;
 }
 
-function color(value: string, field: string): string {
+function color(value: string, field: string): Rgb {
   if (!/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) throw new EmailError('email-color-invalid', field, `${field} "${value}" must be a hex colour such as #0866FF`);
-  return toHex(parseColor(value)).toUpperCase();
+  return parseColor(value);
 }
 
 const defaultLabel = (options: LinkOptions) => (options.topic != null ? 'Get updates on Messenger' : 'Message us on Messenger');
@@ -75,12 +75,15 @@ const defaultLabel = (options: LinkOptions) => (options.topic != null ? 'Get upd
 export function emailButton(options: EmailButtonOptions): EmailSnippet {
   const href = messengerLink(options);
   const attributes = locale(options);
-  const background = color(options.color ?? '#0866FF', 'color');
-  const foreground = color(options.textColor ?? '#FFFFFF', 'textColor');
-  const ratio = contrast(parseColor(background), parseColor(foreground));
+  const backgroundRgb = color(options.color ?? '#0866FF', 'color');
+  const foregroundRgb = color(options.textColor ?? '#FFFFFF', 'textColor');
+  const ratio = contrast(backgroundRgb, foregroundRgb);
   if (ratio < 4.5) {
     throw new EmailError('email-low-contrast', 'color', `the label's contrast with the button is ${ratio.toFixed(2)}:1; it needs 4.5:1 to be readable (white on #0866FF is 4.8:1)`);
   }
+  // Written in full, upper-case hex: the form every email client reads.
+  const background = toHex(backgroundRgb).toUpperCase();
+  const foreground = toHex(foregroundRgb).toUpperCase();
   if (options.outlook !== undefined && options.outlook !== 'vml') throw new EmailError('email-option-invalid', 'outlook', `outlook "${options.outlook}" must be vml, or left out`);
   const label = (options.label ?? defaultLabel(options)).trim();
   if (!label) throw new EmailError('email-option-invalid', 'label', 'label is empty: the button needs words');

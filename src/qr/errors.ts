@@ -8,12 +8,14 @@ export type QrProblemCode =
   | 'qr-scale-invalid'
   | 'qr-color-invalid'
   | 'qr-low-contrast'
-  | 'qr-logo-dropped';
+  | 'qr-logo-dropped'
+  | 'qr-invalid'
+  | 'qr-not-ready';
 
 /** Thrown when a QR code cannot be made from what it was given. */
 export class QrError extends Error {
   readonly code: QrProblemCode;
-  /** The option at fault: `value`, `size`, `margin`, `error-correction`, `scale`, `color` or `logo`. */
+  /** The option or attribute at fault: `value`, `size`, `margin`, `error-correction`, `scale`, `color`, `logo`, or a link attribute. */
   readonly field: string;
 
   constructor(code: QrProblemCode, field: string, message: string) {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import '../../src/components/qr-code/qr-code.js';
 import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
 import { chatLink } from '../../src/link/index.js';
-import { qrMatrix } from '../../src/qr/index.js';
+import { QrError, qrMatrix } from '../../src/qr/index.js';
 import { decodeOnScreen, decodePng } from '../helpers/decode.js';
 import { captureConsole } from '../helpers/console.js';
 import { expectInvalid } from '../helpers/invalid.js';
@@ -190,10 +190,19 @@ describe('<mme-qr-code>', () => {
   for (const { name, attributes, code } of bad) {
     it(`shows no code for ${name} (${code}), with one console.error and mme-invalid`, async () => {
       const element = (await expectInvalid('mme-qr-code', attributes, code)) as MmeQrCode;
-      expect(() => element.toSVG()).to.throw(/no valid code/);
+      expect(() => element.toSVG()).to.throw(QrError, new RegExp(`no valid code: ${code}: `)).with.property('code', 'qr-invalid');
       element.remove();
     });
   }
+
+  it('says the code is not ready when exported before its first render', async () => {
+    const element = document.createElement('mme-qr-code');
+    element.setAttribute('page', PAGE);
+    expect(() => element.toSVG()).to.throw(QrError, /not rendered yet/).with.property('code', 'qr-not-ready');
+    let rejected: unknown;
+    await element.toPNG().catch((error: unknown) => (rejected = error));
+    expect((rejected as QrError).code).to.equal('qr-not-ready');
+  });
 
   it('shows markup in caption and label as text, never as HTML', async () => {
     const attack = '<img src=x onerror="window.__pwned=1">';

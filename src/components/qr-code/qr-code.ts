@@ -124,10 +124,12 @@ export class MmeQrCode extends LinkElement {
     return this.link?.kind === 'optin' ? `QR code: get updates from ${page} on Messenger` : `QR code: message ${page} on Messenger`;
   }
 
+  /** The code on show, for the export methods. @throws {QrError} `qr-invalid` or `qr-not-ready`. */
   private requireCode(): PreparedQr {
     if (this.qr && this.link) return this.qr;
     const error = this.problems.find((p) => p.severity === 'error');
-    throw new QrError((error?.code ?? 'qr-too-long') as never, error?.field ?? 'value', `<mme-qr-code> has no valid code: ${error?.message ?? 'it has not rendered yet'}`);
+    if (error) throw new QrError('qr-invalid', error.field, `<mme-qr-code> has no valid code: ${error.code}: ${error.message}`);
+    throw new QrError('qr-not-ready', 'value', '<mme-qr-code> has not rendered yet: add it to the page and await its updateComplete first');
   }
 
   /** The code as a standalone SVG document, with the colours the page shows. */

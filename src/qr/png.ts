@@ -66,8 +66,14 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
   const side = (matrix.size + 2 * margin) * scale;
   const box = logoBox(matrix, margin);
   const rows = new Uint8Array(side * (side + 1));
+  const crossesLogo = (py: number) => !!box && (py + 0.5) / scale >= box.y && (py + 0.5) / scale < box.y + box.side;
   for (let py = 0; py < side; py++) {
     const row = py * (side + 1); // each row starts with filter type 0 (none)
+    // Inside one module row, pixel rows repeat the one above, unless the logo is drawn there.
+    if (py % scale && !crossesLogo(py) && !crossesLogo(py - 1)) {
+      rows.copyWithin(row, row - side - 1, row);
+      continue;
+    }
     for (let px = 0; px < side; px++) {
       // Sample each pixel at its centre, in module units.
       const mx = (px + 0.5) / scale;

@@ -63,8 +63,8 @@ function compactTemplates(): Plugin {
       if (!/\/src\/components\/.*\.ts$/.test(id)) return null;
       const edits: [number, number, string][] = [];
       walk(this.parse(code), (node) => {
-        const tag = (node.tag as Node | undefined) && (node.tag as { name?: string }).name;
-        if (node.type !== 'TaggedTemplateExpression' || !tag) return;
+        if (node.type !== 'TaggedTemplateExpression') return;
+        const tag = (node.tag as { name?: string }).name;
         const squeeze = tag === 'css' ? compact.css : tag === 'html' || tag === 'svg' ? compact.html : null;
         if (!squeeze) return;
         for (const quasi of (node.quasi as { quasis: Node[] }).quasis) edits.push([quasi.start, quasi.end, squeeze(code.slice(quasi.start, quasi.end))]);
@@ -87,6 +87,20 @@ function embedLoader(): Plugin {
   };
 }
 
+/** A minified ES-module build of `entry` into dist/cdn/, after the first pass's dist/. */
+function cdnBuild(entry: Record<string, string>, chunkFileNames: string, options: { emptyOutDir: boolean; preserveEntrySignatures?: 'allow-extension' }): UserConfig {
+  return {
+    build: {
+      outDir: 'dist/cdn',
+      emptyOutDir: options.emptyOutDir,
+      target: 'es2022',
+      lib: { entry, formats: ['es'] },
+      rolldownOptions: { preserveEntrySignatures: options.preserveEntrySignatures, output: { minify: true, entryFileNames: '[name].js', chunkFileNames } },
+    },
+    plugins: [compactTemplates()],
+  };
+}
+
 export default defineConfig(({ command, mode }): UserConfig => {
   if (command === 'serve') {
     return { root: 'demo', server: { host: '127.0.0.1', port: 5173, strictPort: true } };
@@ -106,34 +120,17 @@ export default defineConfig(({ command, mode }): UserConfig => {
     };
   }
   if (mode === 'cdn') {
-    // dist/cdn/: self-contained, minified ES modules for pages without a build step. The QR
-    // code is a chunk of its own, loaded only when a page shows one.
-    return {
-      build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: true,
-        target: 'es2022',
-        lib: { entry: { elements: 'src/components/index.ts', link: 'src/link/index.ts' }, formats: ['es'] },
-        rolldownOptions: { output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
-      },
-      plugins: [compactTemplates()],
-    };
+    // dist/cdn/elements.js and link.js: minified ES modules for <script type="module"> pages
+    // without a build step, sharing their chunks.
+    return cdnBuild({ elements: 'src/components/index.ts', link: 'src/link/index.ts' }, 'chunks/[name]-[hash].js', { emptyOutDir: true });
   }
   if (mode === 'embed') {
     // The script-tag embed, in a pass of its own so that everything a page with a floating button
-    // needs is one file (one gzip stream compresses better than three), and only the QR code,
-    // which imports from it, is a chunk loaded later.
-    return {
-      build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: false,
-        target: 'es2022',
-        lib: { entry: { 'embed.module': 'src/embed/index.ts' }, formats: ['es'] },
-        // The entry may export more than `start`, so that the QR chunk can import what it shares.
-        rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/embed-[name]-[hash].js' } },
-      },
-      plugins: [compactTemplates(), embedLoader()],
-    };
+    // needs is one file (one gzip stream compresses better than three), and only what loads
+    // later (the QR code, the greeting and popover, the PNG encoder) is a chunk that imports it.
+    // The entry may export more than `start`, so that those chunks can import what they share.
+    const config = cdnBuild({ 'embed.module': 'src/embed/index.ts' }, 'chunks/embed-[name]-[hash].js', { emptyOutDir: false, preserveEntrySignatures: 'allow-extension' });
+    return { ...config, plugins: [...config.plugins!, embedLoader()] };
   }
   return {
     build: {

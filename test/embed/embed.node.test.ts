@@ -23,8 +23,13 @@ interface Visit {
   jsBytes: Map<string, number>;
 }
 
-async function visit(url: string, options: { width?: number; mobile?: boolean } = {}): Promise<Visit> {
+async function visit(url: string, options: { width?: number; mobile?: boolean; block?: RegExp } = {}): Promise<Visit> {
   const tab = await browser.newPage();
+  if (options.block) {
+    // Fails the matching downloads, as a flaky network would.
+    await tab.setRequestInterception(true);
+    tab.on('request', (request) => void (options.block!.test(request.url()) ? request.abort() : request.continue()));
+  }
   await tab.setViewport({ width: options.width ?? 1000, height: 700, isMobile: options.mobile, hasTouch: options.mobile });
   const result: Visit = { tab, requests: [], violations: [], errors: [], jsBytes: new Map() };
   await tab.evaluateOnNewDocument(() => {
@@ -126,6 +131,25 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
     assert.deepEqual(v.violations, []);
     assert.deepEqual(v.errors, []);
     assert.ok(v.requests.some((r) => r.includes('/chunks/embed-overlays-')), 'the overlays chunk was loaded');
+  });
+
+  it('opens the link on click, and shows no greeting, when the popover code fails to download', async () => {
+    const url = server.route('/offline-overlays/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-ref="flaky" data-greeting="Hello" data-greeting-delay="0" data-handoff="qr"></script>`));
+    const v = await visit(url, { block: /\/chunks\/embed-overlays-/ });
+    await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const opened = await v.tab.evaluate(async () => {
+      const calls: unknown[][] = [];
+      window.open = (...args: unknown[]) => (calls.push(args), null);
+      const root = document.querySelector('mme-chat-button')!.shadowRoot!;
+      const greeting = root.querySelector('.bubble-card');
+      root.querySelector('a')!.dispatchEvent(new PointerEvent('click', { pointerType: 'mouse', bubbles: true, composed: true, cancelable: true }));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return { calls, greeting: !!greeting, popover: !!root.querySelector('[part=popover]') };
+    });
+    await close(v);
+    assert.deepEqual(opened, { calls: [[`https://m.me/${PAGE}?ref=flaky`, '_blank', 'noopener,noreferrer']], greeting: false, popover: false });
+    assert.deepEqual(v.errors.filter((e) => !/Failed to load resource/.test(e)), [], 'no uncaught error');
   });
 
   it('reads the ref from a query parameter, with a fallback', async () => {

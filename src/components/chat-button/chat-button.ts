@@ -10,8 +10,15 @@ type Overlays = typeof import('./overlays.js');
 let overlays: Overlays | undefined;
 let overlaysLoading: Promise<Overlays> | undefined;
 
-/** Loads the greeting and popover templates once per page, the first time one is shown. */
-const loadOverlays = () => (overlaysLoading ??= import('./overlays.js').then((module) => (overlays = module)));
+/** Loads the greeting and popover templates once per page, the first time one is shown; a failed download is tried again next time. */
+const loadOverlays = () =>
+  (overlaysLoading ??= import('./overlays.js').then(
+    (module) => (overlays = module),
+    (error: unknown) => {
+      overlaysLoading = undefined;
+      throw error;
+    },
+  ));
 
 const VALUES: Record<string, readonly string[]> = {
   variant: ['filled', 'outline', 'icon'],
@@ -128,7 +135,11 @@ export class MmeChatButton extends LinkElement {
     if (this.dismissed) return;
     this.greetingTimer = setTimeout(async () => {
       if (this.invalid || this.dismissed) return;
-      await this.useOverlays();
+      try {
+        await this.useOverlays();
+      } catch {
+        return; // The greeting is an extra: without its code, the button alone is shown.
+      }
       if (this.invalid || this.dismissed || !this.isConnected) return;
       this.greetingShown = true;
       document.addEventListener('keydown', this.onDocumentKey);
@@ -188,22 +199,26 @@ export class MmeChatButton extends LinkElement {
     const modified = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0;
     if (!modified && this.wantsHandoff(event)) {
       event.preventDefault();
-      void this.openPopover();
+      void this.openPopover(link.href);
     }
   }
 
-  private async openPopover(): Promise<void> {
+  private async openPopover(href: string): Promise<void> {
     this.dismissGreeting();
-    // The QR code's code is loaded only now, when a person first needs it.
-    const qrCode = this.qrReady ? undefined : import('../qr-code/qr-code.js');
-    await this.useOverlays();
+    // The QR code's code is loaded only now, when a person first needs it. Should it fail to
+    // download, the popover keeps its placeholder and its link to open Messenger here.
+    const qrCode = this.qrReady ? undefined : import('../qr-code/qr-code.js').then(() => true, () => false);
+    try {
+      await this.useOverlays();
+    } catch {
+      // Without the popover's code the click does what the link does, rather than nothing.
+      open(href, this.target, 'noopener,noreferrer');
+      return;
+    }
     this.popoverOpen = true;
     document.addEventListener('keydown', this.onDocumentKey);
     setTimeout(() => document.addEventListener('click', this.onDocumentClick));
-    if (qrCode) {
-      await qrCode;
-      this.qrReady = true;
-    }
+    if (qrCode) this.qrReady = await qrCode;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.popover')?.focus();
   }

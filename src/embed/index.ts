@@ -28,7 +28,8 @@ let qrLoaded = false;
 function loadQrWhenNeeded(): void {
   if (qrLoaded || !document.querySelector('mme-qr-code')) return;
   qrLoaded = true;
-  void import('../components/qr-code/qr-code.js');
+  // A failed download is tried again when the page next changes.
+  import('../components/qr-code/qr-code.js').catch(() => (qrLoaded = false));
 }
 
 function shouldShow(config: EmbedConfig): boolean {

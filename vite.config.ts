@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+
+/** The package's dependencies: the npm build imports them, so that an app's bundler shares one copy. */
+const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies as Record<string, string>);
+const isExternal = (id: string) => id.startsWith('node:') || dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
 /** Public entries of the npm package; dist/ mirrors src/, with types in dist/types/. */
 const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/email/index.ts', 'src/components/index.ts', 'src/cli/mme.ts'];
@@ -44,15 +48,12 @@ function walk(node: unknown, visit: (node: Node) => void): void {
   }
 }
 
-/** Whitespace-only compaction of template text: what the browser reads stays the same. */
-const compact = {
-  css: (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}'),
-  html: (text: string) => text.replace(/\s+/g, ' '),
-};
+/** Whitespace-only compaction of CSS text: what the browser reads stays the same. */
+const compactCss = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}');
 
 /**
- * For the minified CDN files: collapses the indentation of the elements' css`` and html``
- * templates, which the JS minifier leaves alone since it cannot know what the tags do.
+ * For the minified CDN files: collapses the whitespace and comments of the elements' css``
+ * templates, which the JS minifier leaves alone since it cannot know what the tag does.
  */
 function compactTemplates(): Plugin {
   return {
@@ -64,10 +65,8 @@ function compactTemplates(): Plugin {
       const edits: [number, number, string][] = [];
       walk(this.parse(code), (node) => {
         if (node.type !== 'TaggedTemplateExpression') return;
-        const tag = (node.tag as { name?: string }).name;
-        const squeeze = tag === 'css' ? compact.css : tag === 'html' || tag === 'svg' ? compact.html : null;
-        if (!squeeze) return;
-        for (const quasi of (node.quasi as { quasis: Node[] }).quasis) edits.push([quasi.start, quasi.end, squeeze(code.slice(quasi.start, quasi.end))]);
+        if ((node.tag as { name?: string }).name !== 'css') return;
+        for (const quasi of (node.quasi as { quasis: Node[] }).quasis) edits.push([quasi.start, quasi.end, compactCss(code.slice(quasi.start, quasi.end))]);
       });
       let out = code;
       for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
@@ -139,7 +138,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
       minify: false,
       lib: { entry: entries, formats: ['es'] },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^lean-qr($|\/)/, /^csv-parse($|\/)/, /^node:/],
+        external: isExternal,
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },

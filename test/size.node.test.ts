@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
@@ -39,6 +40,11 @@ describe('size budgets (minified + gzip -9)', () => {
       assert.ok(size <= limit, `${name} is ${size} B, over its budget of ${limit} B`);
     });
   }
+
+  it('the npm build imports its dependencies, so that an app bundles one copy of each', () => {
+    assert.ok(!existsSync('dist/node_modules'), 'no dependency is copied into dist/');
+    assert.match(readFileSync('dist/components/internal/link-element.js', 'utf8'), /from "@lit\/reactive-element"/);
+  });
 
   it('mme-kit/link and mme-kit/webhook have no side effects: importing nothing keeps nothing', async () => {
     for (const entry of ['link', 'webhook']) {

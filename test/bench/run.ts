@@ -211,7 +211,7 @@ const pngLong = await pngMs('https://m.me/OriginalCoastClothing?ref=' + 'r'.repe
 
 // ── Report ──
 const chromium = spawnSync(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${chromium}; lit ${version('lit')}, qrcode ${version('qrcode')}, @shoelace-style/shoelace ${version('@shoelace-style/shoelace')}, qr-code-styling ${version('qr-code-styling')}, @bitjson/qr-code ${version('@bitjson/qr-code')}, lean-qr ${version('lean-qr')}`;
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${chromium}; @lit/reactive-element ${version('@lit/reactive-element')}, qrcode ${version('qrcode')}, @shoelace-style/shoelace ${version('@shoelace-style/shoelace')}, qr-code-styling ${version('qr-code-styling')}, @bitjson/qr-code ${version('@bitjson/qr-code')}, lean-qr ${version('lean-qr')}`;
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const lines = [
   '# mme-kit benchmarks',

@@ -4,6 +4,7 @@ import '../../src/components/chat-button/chat-button.js';
 import type { MmeChatButton } from '../../src/components/chat-button/chat-button.js';
 import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
 import { decodeOnScreen } from '../helpers/decode.js';
+import { captureConsole } from '../helpers/console.js';
 import { expectInvalid } from '../helpers/invalid.js';
 
 const PAGE = 'OriginalCoastClothing';
@@ -265,6 +266,39 @@ describe('<mme-chat-button>', () => {
     await element.updateComplete;
     expect(linkOf(element)!.href).to.equal(`https://m.me/${PAGE}?ref=two`);
     expect(linkOf(element)!.textContent!.trim()).to.equal('Talk to us');
+  });
+
+  it('redraws in place: keeps focus on the link, and gives one link back after being invalid', async () => {
+    const element = await render(html`<mme-chat-button page=${PAGE} ref="one" greeting="Hi" greeting-delay="100" handoff="qr"></mme-chat-button>`);
+    const link = linkOf(element)!;
+    link.focus();
+    element.setAttribute('ref', 'two');
+    element.setAttribute('variant', 'icon');
+    await element.updateComplete;
+    expect(linkOf(element), 'the same link node').to.equal(link);
+    expect(element.shadowRoot!.activeElement === link, 'focus stays on the link').to.equal(true);
+    expect(link.href).to.equal(`https://m.me/${PAGE}?ref=two`);
+    expect(link.querySelector('[part=label]')!.className).to.equal('visually-hidden');
+    const console = captureConsole();
+    try {
+      element.setAttribute('page', 'javascript:alert(1)');
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('a'), 'no link while invalid').to.equal(null);
+      element.setAttribute('page', PAGE);
+      element.setAttribute('variant', 'filled');
+      element.removeAttribute('handoff');
+      await element.updateComplete;
+    } finally {
+      console.restore();
+    }
+    expect(element.shadowRoot!.querySelectorAll('.root, a'), 'one root, one link').to.have.length(2);
+    expect(linkOf(element)!.href).to.equal(`https://m.me/${PAGE}?ref=two`);
+    expect(linkOf(element)!.querySelector('[part=label]')!.className).to.equal('');
+    expect(linkOf(element)!.hasAttribute('aria-expanded'), 'no aria-expanded without a hand-off').to.equal(false);
+    expect(element.shadowRoot!.querySelectorAll('[part=greeting]')).to.have.length(1);
+    element.removeAttribute('greeting');
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part=greeting]'), 'no live region without a greeting').to.equal(null);
   });
 
   const bad: { name: string; attributes: Record<string, string>; code: string }[] = [

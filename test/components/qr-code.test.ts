@@ -174,6 +174,42 @@ describe('<mme-qr-code>', () => {
     expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=two&text=Hi%20there`);
   });
 
+  it('redraws in place: caption, logo and download buttons come and go in order, and the code scans', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} ref="shop" caption="Scan me" download></mme-qr-code>`);
+    const figure = element.shadowRoot!.querySelector('figure')!;
+    const parts = () => [...figure.children].map((child) => child.getAttribute('part'));
+    expect(parts()).to.deep.equal(['code', 'caption', 'downloads']);
+    element.removeAttribute('caption');
+    element.setAttribute('logo', '');
+    await element.updateComplete;
+    expect(parts()).to.deep.equal(['code', 'downloads']);
+    expect(codeOf(element)!.querySelectorAll('g'), 'the logo').to.have.length(1);
+    expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=shop`);
+    element.setAttribute('caption', 'Scan again');
+    element.removeAttribute('logo');
+    await element.updateComplete;
+    expect(parts(), 'the caption back above the buttons').to.deep.equal(['code', 'caption', 'downloads']);
+    expect(figure.querySelector('figcaption')!.textContent).to.equal('Scan again');
+    expect(codeOf(element)!.querySelector('g'), 'no logo').to.equal(null);
+    element.removeAttribute('download');
+    await element.updateComplete;
+    expect(parts()).to.deep.equal(['code', 'caption']);
+    const console = captureConsole();
+    try {
+      element.setAttribute('margin', '-1');
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('figure'), 'no code while invalid').to.equal(null);
+      element.setAttribute('margin', '4');
+      element.setAttribute('download', '');
+      await element.updateComplete;
+    } finally {
+      console.restore();
+    }
+    expect(element.shadowRoot!.querySelectorAll('figure, svg'), 'one figure, one code').to.have.length(2);
+    expect(parts()).to.deep.equal(['code', 'caption', 'downloads']);
+    expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=shop`);
+  });
+
   const bad: { name: string; attributes: Record<string, string>; code: string }[] = [
     { name: 'a javascript: page', attributes: { page: 'javascript:alert(1)' }, code: 'page-invalid' },
     { name: 'no page', attributes: {}, code: 'page-missing' },

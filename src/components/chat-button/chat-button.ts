@@ -1,6 +1,6 @@
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { adoptStyles, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import { defineElement } from '../internal/define.js';
+import { html, setAttributes } from '../internal/dom.js';
 import { MmeClickEvent, MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/events.js';
 import { messengerIcon } from '../internal/icon.js';
 import { LinkElement, type Problem, type ResolvedLink } from '../internal/link-element.js';
@@ -54,31 +54,46 @@ const VALUES: Record<string, readonly string[]> = {
  */
 export class MmeChatButton extends LinkElement {
   static override styles = styles;
+  static override properties: PropertyDeclarations = {
+    label: {},
+    variant: { reflect: true },
+    size: { reflect: true },
+    target: {},
+    position: { reflect: true },
+    greeting: {},
+    greetingDelay: { type: Number, attribute: 'greeting-delay' },
+    rememberDismiss: { type: Boolean, attribute: 'remember-dismiss' },
+    handoff: {},
+    dataLayer: { attribute: 'data-layer' },
+    greetingShown: { state: true, attribute: false },
+    popoverOpen: { state: true, attribute: false },
+    qrReady: { state: true, attribute: false },
+  };
 
   /** Visible label. Default: the element's own text, else "Message us" ("Get updates on Messenger" for opt-in links). */
-  @property() label?: string;
+  label?: string;
   /** `filled`, `outline` or `icon` (round; the label stays the accessible name). */
-  @property({ reflect: true }) variant = 'filled';
+  variant = 'filled';
   /** `small`, `medium` or `large`. */
-  @property({ reflect: true }) size = 'medium';
+  size = 'medium';
   /** `_blank` (a new tab) or `_self`. */
-  @property() target = '_blank';
+  target = '_blank';
   /** `inline`, or fixed at `bottom-right` / `bottom-left` of the viewport. */
-  @property({ reflect: true }) position?: string;
+  position?: string;
   /** Text of a dismissible bubble shown after `greeting-delay` seconds. */
-  @property() greeting?: string;
+  greeting?: string;
   /** Seconds before the greeting shows. */
-  @property({ type: Number, attribute: 'greeting-delay' }) greetingDelay = 3;
+  greetingDelay = 3;
   /** Remember a dismissed greeting for the browser session (sessionStorage); otherwise for this page view only. */
-  @property({ type: Boolean, attribute: 'remember-dismiss' }) rememberDismiss = false;
+  rememberDismiss = false;
   /** `qr`: on a desktop pointer, the click shows a QR code to scan with a phone. */
-  @property() handoff?: string;
+  handoff?: string;
   /** Push `mme_click` onto `window[NAME]` (just `data-layer`: `window.dataLayer`). */
-  @property({ attribute: 'data-layer' }) dataLayer?: string;
+  dataLayer?: string;
 
-  @state() private greetingShown = false;
-  @state() private popoverOpen = false;
-  @state() private qrReady = false;
+  private greetingShown = false;
+  private popoverOpen = false;
+  private qrReady = false;
   private greetingTimer?: ReturnType<typeof setTimeout>;
   private dismissed = false;
   private overlaysAdopted = false;
@@ -231,37 +246,66 @@ export class MmeChatButton extends LinkElement {
     if (restoreFocus) this.renderRoot.querySelector<HTMLElement>('.button')?.focus();
   }
 
-  private renderGreeting() {
-    if (!this.greeting) return nothing;
-    // The live region is there from the start, empty, so that screen readers announce the text.
-    return html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>
-      ${this.greetingShown && overlays ? overlays.greetingCard(this.greeting, () => this.dismissGreeting()) : nothing}
-    </div>`;
-  }
+  private root?: HTMLElement;
+  private anchor?: HTMLAnchorElement;
+  private labelNode?: HTMLSpanElement;
+  private greetingNode?: HTMLElement;
+  private greetingText = '';
+  private dialog?: HTMLElement;
+  private dialogKey = '';
 
-  private renderPopover(link: ResolvedLink) {
-    if (!this.popoverOpen || !overlays) return nothing;
-    return overlays.popover({ href: link.href, page: link.page, target: this.target, qrReady: this.qrReady, close: (restoreFocus) => this.closePopover(restoreFocus) });
-  }
-
-  protected override render() {
+  /** Draws the button: its nodes are made once, then each update sets their attributes and text. */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
     const link = this.link;
-    if (!link) return nothing;
-    const label = this.labelText;
-    return html`<div class="root">
-      ${this.renderGreeting()} ${this.renderPopover(link)}
-      <a
-        part="base"
-        class="button"
-        href=${link.href}
-        target=${this.target}
-        rel="noopener noreferrer"
-        aria-expanded=${this.handoff === 'qr' ? String(this.popoverOpen) : nothing}
-        aria-haspopup=${this.handoff === 'qr' ? 'dialog' : nothing}
-        @click=${this.onClick}
-        >${messengerIcon}<span part="label" class=${this.variant === 'icon' ? 'visually-hidden' : ''}>${label}</span></a
-      >
-    </div>`;
+    if (!link) {
+      this.root?.remove();
+      return;
+    }
+    if (!this.root) {
+      this.labelNode = html('span', { part: 'label' });
+      this.anchor = html('a', { part: 'base', class: 'button', rel: 'noopener noreferrer', onclick: (event) => this.onClick(event as MouseEvent) }, messengerIcon(), this.labelNode);
+      this.root = html('div', { class: 'root' }, this.anchor);
+    }
+    if (!this.root.isConnected) this.renderRoot.append(this.root);
+    const handoff = this.handoff === 'qr';
+    setAttributes(this.anchor!, {
+      href: link.href,
+      target: this.target,
+      'aria-expanded': handoff && String(this.popoverOpen),
+      'aria-haspopup': handoff && 'dialog',
+    });
+    this.labelNode!.className = this.variant === 'icon' ? 'visually-hidden' : '';
+    this.labelNode!.textContent = this.labelText;
+    this.drawGreeting();
+    this.drawPopover(link);
+  }
+
+  private drawGreeting(): void {
+    if (!this.greeting) {
+      this.greetingNode?.remove();
+      return;
+    }
+    // The live region is there from the start, empty, so that screen readers announce the text.
+    this.greetingNode ??= html('div', { part: 'greeting', role: 'status' });
+    if (!this.greetingNode.isConnected) this.root!.prepend(this.greetingNode);
+    this.greetingNode.className = this.greetingShown ? '' : 'visually-hidden';
+    const text = this.greetingShown && overlays ? this.greeting : '';
+    if (text === this.greetingText) return;
+    this.greetingText = text;
+    this.greetingNode.replaceChildren(...(text ? [overlays!.greetingCard(text, () => this.dismissGreeting())] : []));
+  }
+
+  private drawPopover(link: ResolvedLink): void {
+    const options = { href: link.href, page: link.page, target: this.target, close: (restoreFocus?: boolean) => this.closePopover(restoreFocus) };
+    const key = this.popoverOpen && overlays ? `${options.href} ${options.target}` : '';
+    if (key !== this.dialogKey) {
+      this.dialogKey = key;
+      this.dialog?.remove();
+      this.dialog = key ? overlays!.popover(options) : undefined;
+      if (this.dialog) this.anchor!.before(this.dialog);
+    }
+    if (this.dialog && this.qrReady) overlays!.showCode(this.dialog, options);
   }
 }
 

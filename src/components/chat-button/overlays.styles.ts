@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /** Styles of the greeting bubble and the QR popover, adopted when either is first shown. */
 export const overlayStyles = css`

@@ -1,5 +1,4 @@
-import { html, nothing, svg } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
 import { parseLink } from '../../link/index.js';
 import {
   ICON_BLUE,
@@ -19,6 +18,7 @@ import {
   wholeNumber,
 } from '../../qr/index.js';
 import { defineElement } from '../internal/define.js';
+import { html, setAttributes, svg } from '../internal/dom.js';
 import { LinkElement, type Problem, type ResolvedLink } from '../internal/link-element.js';
 import { styles } from './qr-code.styles.js';
 
@@ -39,23 +39,33 @@ import { styles } from './qr-code.styles.js';
  */
 export class MmeQrCode extends LinkElement {
   static override styles = styles;
+  static override properties: PropertyDeclarations = {
+    value: {},
+    label: {},
+    size: { type: Number },
+    margin: { type: Number },
+    errorCorrection: { attribute: 'error-correction' },
+    logo: { type: Boolean, reflect: true },
+    caption: {},
+    download: { type: Boolean, reflect: true },
+  };
 
   /** Any m.me link to encode, instead of the link attributes. */
-  @property() value?: string;
+  value?: string;
   /** Accessible name. Default: "QR code: message PAGE on Messenger". */
-  @property() label?: string;
+  label?: string;
   /** Width and height in CSS pixels; the code snaps to whole device pixels per module. */
-  @property({ type: Number }) size = 200;
+  size = 200;
   /** Quiet zone around the code, in modules. 4 is the QR standard's minimum. */
-  @property({ type: Number }) margin = 4;
+  margin = 4;
   /** The highest error-correction level, L, M, Q or H; steps down when the link does not fit. */
-  @property({ attribute: 'error-correction' }) errorCorrection = 'M';
+  errorCorrection = 'M';
   /** The Messenger icon in the centre, with error correction raised to H when that fits. */
-  @property({ type: Boolean, reflect: true }) logo = false;
+  logo = false;
   /** Visible text under the code. */
-  @property() caption?: string;
+  caption?: string;
   /** Shows PNG and SVG download buttons. */
-  @property({ type: Boolean, reflect: true }) download = false;
+  download = false;
 
   private qr: PreparedQr | null = null;
 
@@ -88,7 +98,7 @@ export class MmeQrCode extends LinkElement {
     };
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
+  protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The contrast check reads computed styles, which forces a style recalculation. Done in the
     // next frame, the reads of every code on the page share one recalculation instead of one each.
@@ -162,26 +172,71 @@ export class MmeQrCode extends LinkElement {
     setTimeout(() => URL.revokeObjectURL(anchor.href), 10_000);
   }
 
-  protected override render() {
-    if (!this.qr || !this.link) return nothing;
+  private figure?: HTMLElement;
+  private code?: SVGSVGElement;
+  private background?: SVGRectElement;
+  private modules?: SVGPathElement;
+  private logoNode?: SVGGElement;
+  private captionNode?: HTMLElement;
+  private downloads?: HTMLElement;
+
+  /** Draws the code: its nodes are made once, then each update sets their attributes and text. */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    if (!this.qr || !this.link) {
+      this.figure?.remove();
+      return;
+    }
+    if (!this.figure) {
+      this.background = svg('rect', { class: 'background' });
+      this.modules = svg('path', { class: 'modules' });
+      this.code = svg('svg', { part: 'code', role: 'img', 'shape-rendering': 'crispEdges' }, this.background, this.modules);
+      this.figure = html('figure', { part: 'base', class: 'base' }, this.code);
+    }
+    if (!this.figure.isConnected) this.renderRoot.append(this.figure);
     const { matrix, margin } = this.qr;
     const side = matrix.size + 2 * margin;
     const pixels = this.drawnSize(side);
+    setAttributes(this.code!, { 'aria-label': this.accessibleName, viewBox: `0 0 ${side} ${side}`, width: pixels, height: pixels });
+    setAttributes(this.background!, { width: side, height: side });
+    setAttributes(this.modules!, { d: modulesPath(matrix, margin) });
+    this.logoNode?.remove();
     const box = logoBox(matrix, margin);
-    return html`<figure part="base" class="base">
-      <svg part="code" role="img" aria-label=${this.accessibleName} viewBox="0 0 ${side} ${side}" width=${pixels} height=${pixels} shape-rendering="crispEdges">
-        <rect class="background" width=${side} height=${side}></rect>
-        <path class="modules" d=${modulesPath(matrix, margin)}></path>
-        ${box ? svg`<g transform=${logoTransform(box)} shape-rendering="geometricPrecision"><path d=${ICON_PATHS.bubble} fill=${ICON_BLUE}></path><path d=${ICON_PATHS.bolt} fill="#fff"></path></g>` : nothing}
-      </svg>
-      ${this.caption ? html`<figcaption part="caption" class="caption">${this.caption}</figcaption>` : nothing}
-      ${this.download
-        ? html`<div part="downloads" class="downloads">
-            <button type="button" aria-label="Download PNG" @click=${() => this.save('png')}>PNG</button>
-            <button type="button" aria-label="Download SVG" @click=${() => this.save('svg')}>SVG</button>
-          </div>`
-        : nothing}
-    </figure>`;
+    this.logoNode = box
+      ? svg(
+          'g',
+          { transform: logoTransform(box), 'shape-rendering': 'geometricPrecision' },
+          svg('path', { d: ICON_PATHS.bubble, fill: ICON_BLUE }),
+          svg('path', { d: ICON_PATHS.bolt, fill: '#fff' }),
+        )
+      : undefined;
+    if (this.logoNode) this.code!.append(this.logoNode);
+    this.drawCaption();
+    this.drawDownloads();
+  }
+
+  private drawCaption(): void {
+    if (!this.caption) {
+      this.captionNode?.remove();
+      return;
+    }
+    this.captionNode ??= html('figcaption', { part: 'caption', class: 'caption' });
+    this.captionNode.textContent = this.caption;
+    if (!this.captionNode.isConnected) this.code!.after(this.captionNode);
+  }
+
+  private drawDownloads(): void {
+    if (!this.download) {
+      this.downloads?.remove();
+      return;
+    }
+    this.downloads ??= html(
+      'div',
+      { part: 'downloads', class: 'downloads' },
+      html('button', { type: 'button', 'aria-label': 'Download PNG', onclick: () => this.save('png') }, 'PNG'),
+      html('button', { type: 'button', 'aria-label': 'Download SVG', onclick: () => this.save('svg') }, 'SVG'),
+    );
+    if (!this.downloads.isConnected) this.figure!.append(this.downloads);
   }
 }
 

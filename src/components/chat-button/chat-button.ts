@@ -246,9 +246,7 @@ export class MmeChatButton extends LinkElement {
     if (restoreFocus) this.renderRoot.querySelector<HTMLElement>('.button')?.focus();
   }
 
-  private root?: HTMLElement;
-  private anchor?: HTMLAnchorElement;
-  private labelNode?: HTMLSpanElement;
+  private drawn?: { root: HTMLElement; anchor: HTMLAnchorElement; label: HTMLSpanElement };
   private greetingNode?: HTMLElement;
   private greetingText = '';
   private dialog?: HTMLElement;
@@ -259,53 +257,55 @@ export class MmeChatButton extends LinkElement {
     super.update(changed);
     const link = this.link;
     if (!link) {
-      this.root?.remove();
+      this.drawn?.root.remove();
       return;
     }
-    if (!this.root) {
-      this.labelNode = html('span', { part: 'label' });
-      this.anchor = html('a', { part: 'base', class: 'button', rel: 'noopener noreferrer', onclick: (event) => this.onClick(event as MouseEvent) }, messengerIcon(), this.labelNode);
-      this.root = html('div', { class: 'root' }, this.anchor);
+    if (!this.drawn) {
+      const label = html('span', { part: 'label' });
+      const anchor = html('a', { part: 'base', class: 'button', rel: 'noopener noreferrer', onclick: (event) => this.onClick(event as MouseEvent) }, messengerIcon(), label);
+      this.drawn = { root: html('div', { class: 'root' }, anchor), anchor, label };
     }
-    if (!this.root.isConnected) this.renderRoot.append(this.root);
+    const { root, anchor, label } = this.drawn;
+    if (!root.isConnected) this.renderRoot.append(root);
     const handoff = this.handoff === 'qr';
-    setAttributes(this.anchor!, {
+    setAttributes(anchor, {
       href: link.href,
       target: this.target,
       'aria-expanded': handoff && String(this.popoverOpen),
       'aria-haspopup': handoff && 'dialog',
     });
-    this.labelNode!.className = this.variant === 'icon' ? 'visually-hidden' : '';
-    this.labelNode!.textContent = this.labelText;
-    this.drawGreeting();
-    this.drawPopover(link);
+    label.className = this.variant === 'icon' ? 'visually-hidden' : '';
+    label.textContent = this.labelText;
+    this.drawGreeting(root);
+    this.drawPopover(link, anchor);
   }
 
-  private drawGreeting(): void {
+  private drawGreeting(root: HTMLElement): void {
     if (!this.greeting) {
       this.greetingNode?.remove();
       return;
     }
     // The live region is there from the start, empty, so that screen readers announce the text.
     this.greetingNode ??= html('div', { part: 'greeting', role: 'status' });
-    if (!this.greetingNode.isConnected) this.root!.prepend(this.greetingNode);
+    if (!this.greetingNode.isConnected) root.prepend(this.greetingNode);
     this.greetingNode.className = this.greetingShown ? '' : 'visually-hidden';
     const text = this.greetingShown && overlays ? this.greeting : '';
     if (text === this.greetingText) return;
     this.greetingText = text;
-    this.greetingNode.replaceChildren(...(text ? [overlays!.greetingCard(text, () => this.dismissGreeting())] : []));
+    this.greetingNode.replaceChildren(...(text && overlays ? [overlays.greetingCard(text, () => this.dismissGreeting())] : []));
   }
 
-  private drawPopover(link: ResolvedLink): void {
+  /** The popover sits before the link; it is made anew when it opens or its link changes. */
+  private drawPopover(link: ResolvedLink, anchor: HTMLAnchorElement): void {
     const options = { href: link.href, page: link.page, target: this.target, close: (restoreFocus?: boolean) => this.closePopover(restoreFocus) };
     const key = this.popoverOpen && overlays ? `${options.href} ${options.target}` : '';
     if (key !== this.dialogKey) {
       this.dialogKey = key;
       this.dialog?.remove();
-      this.dialog = key ? overlays!.popover(options) : undefined;
-      if (this.dialog) this.anchor!.before(this.dialog);
+      this.dialog = key && overlays ? overlays.popover(options) : undefined;
+      if (this.dialog) anchor.before(this.dialog);
     }
-    if (this.dialog && this.qrReady) overlays!.showCode(this.dialog, options);
+    if (this.dialog && this.qrReady) overlays?.showCode(this.dialog, options);
   }
 }
 

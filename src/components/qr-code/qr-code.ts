@@ -172,10 +172,7 @@ export class MmeQrCode extends LinkElement {
     setTimeout(() => URL.revokeObjectURL(anchor.href), 10_000);
   }
 
-  private figure?: HTMLElement;
-  private code?: SVGSVGElement;
-  private background?: SVGRectElement;
-  private modules?: SVGPathElement;
+  private drawn?: { figure: HTMLElement; code: SVGSVGElement; background: SVGRectElement; modules: SVGPathElement };
   private logoNode?: SVGGElement;
   private captionNode?: HTMLElement;
   private downloads?: HTMLElement;
@@ -184,22 +181,23 @@ export class MmeQrCode extends LinkElement {
   protected override update(changed: PropertyValues): void {
     super.update(changed);
     if (!this.qr || !this.link) {
-      this.figure?.remove();
+      this.drawn?.figure.remove();
       return;
     }
-    if (!this.figure) {
-      this.background = svg('rect', { class: 'background' });
-      this.modules = svg('path', { class: 'modules' });
-      this.code = svg('svg', { part: 'code', role: 'img', 'shape-rendering': 'crispEdges' }, this.background, this.modules);
-      this.figure = html('figure', { part: 'base', class: 'base' }, this.code);
+    if (!this.drawn) {
+      const background = svg('rect', { class: 'background' });
+      const modules = svg('path', { class: 'modules' });
+      const code = svg('svg', { part: 'code', role: 'img', 'shape-rendering': 'crispEdges' }, background, modules);
+      this.drawn = { figure: html('figure', { part: 'base', class: 'base' }, code), code, background, modules };
     }
-    if (!this.figure.isConnected) this.renderRoot.append(this.figure);
+    const { figure, code, background, modules } = this.drawn;
+    if (!figure.isConnected) this.renderRoot.append(figure);
     const { matrix, margin } = this.qr;
     const side = matrix.size + 2 * margin;
     const pixels = this.drawnSize(side);
-    setAttributes(this.code!, { 'aria-label': this.accessibleName, viewBox: `0 0 ${side} ${side}`, width: pixels, height: pixels });
-    setAttributes(this.background!, { width: side, height: side });
-    setAttributes(this.modules!, { d: modulesPath(matrix, margin) });
+    setAttributes(code, { 'aria-label': this.accessibleName, viewBox: `0 0 ${side} ${side}`, width: pixels, height: pixels });
+    setAttributes(background, { width: side, height: side });
+    setAttributes(modules, { d: modulesPath(matrix, margin) });
     this.logoNode?.remove();
     const box = logoBox(matrix, margin);
     this.logoNode = box
@@ -210,22 +208,23 @@ export class MmeQrCode extends LinkElement {
           svg('path', { d: ICON_PATHS.bolt, fill: '#fff' }),
         )
       : undefined;
-    if (this.logoNode) this.code!.append(this.logoNode);
-    this.drawCaption();
-    this.drawDownloads();
+    if (this.logoNode) code.append(this.logoNode);
+    this.drawCaption(code);
+    this.drawDownloads(figure);
   }
 
-  private drawCaption(): void {
+  /** The caption goes right after the code, above any download buttons. */
+  private drawCaption(code: SVGSVGElement): void {
     if (!this.caption) {
       this.captionNode?.remove();
       return;
     }
     this.captionNode ??= html('figcaption', { part: 'caption', class: 'caption' });
     this.captionNode.textContent = this.caption;
-    if (!this.captionNode.isConnected) this.code!.after(this.captionNode);
+    if (!this.captionNode.isConnected) code.after(this.captionNode);
   }
 
-  private drawDownloads(): void {
+  private drawDownloads(figure: HTMLElement): void {
     if (!this.download) {
       this.downloads?.remove();
       return;
@@ -236,7 +235,7 @@ export class MmeQrCode extends LinkElement {
       html('button', { type: 'button', 'aria-label': 'Download PNG', onclick: () => this.save('png') }, 'PNG'),
       html('button', { type: 'button', 'aria-label': 'Download SVG', onclick: () => this.save('svg') }, 'SVG'),
     );
-    if (!this.downloads.isConnected) this.figure!.append(this.downloads);
+    if (!this.downloads.isConnected) figure.append(this.downloads);
   }
 }
 

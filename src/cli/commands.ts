@@ -21,9 +21,14 @@ export interface Command {
   run(args: string[], io: Output): void | Promise<void>;
 }
 
+type Warned = { readonly field: string; readonly severity: string; readonly message: string };
+
+/** The warnings among a link's or a code's problems, which do not stop the command, each as a line naming its flag. */
+const warningsOf = (problems: readonly Warned[]) => problems.filter((p) => p.severity === 'warning').map((p) => ({ field: p.field, text: `${flagOf(p.field)}: ${p.message}` }));
+
 /** Prints the warnings of a link, which still builds. */
 function warnLink(options: LinkOptions, io: Output): void {
-  for (const p of checkLink(options)) if (p.severity === 'warning') io.warn(`warning: ${flagOf(p.field)}: ${p.message}`);
+  for (const { text } of warningsOf(checkLink(options))) io.warn(`warning: ${text}`);
 }
 
 function qrOptions(values: Record<string, unknown>): QrOptions {
@@ -112,7 +117,7 @@ ${QR_HELP}`,
     // A link too long for any code is the fault of the flags that made it.
     const code = naming(values.value === undefined ? linkFlags(values) : {}, () => prepareQr(href, qrOptions(values)));
     scaleFor(code, values.size);
-    for (const w of code.warnings) io.warn(`warning: ${flagOf(w.field)}: ${w.message}`);
+    for (const { text } of warningsOf(code.warnings)) io.warn(`warning: ${text}`);
     await writeQr(values.out, href, code, values.size);
     io.out(`${values.out}: ${href}`);
   },
@@ -240,6 +245,16 @@ ${QR_HELP}`,
     if (!('ref' in rows[0])) throw new InputError(`FILE.csv: the header row needs a ref column (ref,label[,text]); found ${Object.keys(rows[0]).join(',')}`);
     const qrOpts = qrOptions(values);
     const seen = new Map<string, number>();
+    // A warning about the flags (--margin, --color) reads the same on every row: it is said once.
+    // One about a row's own ref, text or room for the logo names its row.
+    const said = new Set<string>();
+    const warnRow = (line: number, problems: readonly Warned[]) => {
+      for (const { field, text } of warningsOf(problems)) {
+        if (said.has(text)) continue;
+        said.add(text);
+        io.warn(`warning: ${['ref', 'text', 'logo'].includes(field) ? `FILE.csv: row ${line}: ` : ''}${text}`);
+      }
+    };
     const items = rows.map((row, index) => {
       const line = index + 2;
       const options = { ...linkOptions(values), ref: row.ref, ...(row.text ? { text: row.text } : {}) } as LinkOptions;
@@ -250,6 +265,7 @@ ${QR_HELP}`,
       try {
         const href = messengerLink(options);
         const code = prepareQr(href, qrOpts);
+        warnRow(line, [...checkLink(options), ...code.warnings]);
         return { href, code, stem, ref: row.ref, label: row.label ?? '' };
       } catch (error) {
         const { field, message } = error as { field?: string; message: string };

@@ -157,6 +157,19 @@ describe('mme (the built command line)', () => {
     assert.match(sheet, /Long &quot;quoted&quot; one/);
   });
 
+  it('mme batch warns once about its flags, and names the row of a warning about a row', () => {
+    const dir = workDir();
+    const csv = join(dir, 'stores.csv');
+    writeFileSync(csv, 'ref,label\nstore_1,One\nstore 2,Two\nstore_3,Three\n');
+    const { code, err } = mme('batch', csv, '--page', PAGE, '--out', join(dir, 'codes'), '--margin', '2');
+    assert.equal(code, 0, err);
+    const lines = err.trim().split('\n');
+    assert.equal(lines.filter((line) => line.startsWith('warning: --margin: margin 2 is below')).length, 1, `one margin warning in:\n${err}`);
+    assert.equal(lines.filter((line) => /^warning: FILE\.csv: row 3: --ref: ref "store 2" /.test(line)).length, 1, `the unsafe ref's row in:\n${err}`);
+    assert.equal(lines.length, 2, `no other warning in:\n${err}`);
+    assertScans(join(dir, 'codes', 'store-2.png'), `https://m.me/${PAGE}?ref=store%202`);
+  });
+
   const badCsv: { name: string; content: string; message: RegExp; args?: string[] }[] = [
     { name: 'an invalid row (text on an opt-in batch)', content: 'ref,label,text\nok_1,One,\nok_2,Two,hello\n', message: /row 3: --text/, args: ['--topic', 'deals'] },
     { name: 'a ref over the limit', content: `ref,label\n${'a'.repeat(2084)},x\n`, message: /row 2: --ref/ },

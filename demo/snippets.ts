@@ -1,4 +1,4 @@
-import { escapeHtml as escape } from '../src/email/html.js';
+import { escapeMarkup as escape } from '../src/qr/svg.js';
 
 /** The copy-paste snippets the configurator hands over, built from the real modules' output. */
 const CDN = 'https://cdn.jsdelivr.net/npm/mme-kit@0.1/dist/cdn/embed.js';

@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { escapeHtml as escape } from '../email/html.js';
 import { emailButton, emailQr } from '../email/index.js';
 import { type LinkOptions, checkLink, messengerLink, parseLink } from '../link/index.js';
-import { type ErrorCorrection, type PreparedQr, type QrOptions, prepareQr, svgDocument, toHex } from '../qr/index.js';
+import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, prepareQr, svgDocument, toHex } from '../qr/index.js';
 import { encodePng } from '../qr/png.js';
 import { InputError, UsageError, flagOf, naming } from './errors.js';
 import { LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';

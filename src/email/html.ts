@@ -1,7 +1,3 @@
-/** Escapes text for HTML content and double-quoted attributes. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** Inline style text from property/value pairs, in order. */
 export const style = (rules: Record<string, string | number>): string =>
   Object.entries(rules)

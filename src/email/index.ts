@@ -1,7 +1,8 @@
 import { type LinkOptions, messengerLink, normalizePage } from '../link/index.js';
 import { type Rgb, contrast, parseColor, toHex } from '../qr/color.js';
+import { escapeMarkup } from '../qr/svg.js';
 import { EmailError } from './errors.js';
-import { FONT, LAYOUT_TABLE, escapeHtml, style, wrap } from './html.js';
+import { FONT, LAYOUT_TABLE, style, wrap } from './html.js';
 
 export { EmailError, type EmailErrorCode } from './errors.js';
 export { qrPng, qrSvg, type QrOptions, type QrPngOptions, type QrSvgOptions } from '../qr/index.js';
@@ -88,8 +89,8 @@ export function emailButton(options: EmailButtonOptions): EmailSnippet {
   const label = (options.label ?? defaultLabel(options)).trim();
   if (!label) throw new EmailError('email-option-invalid', 'label', 'label is empty: the button needs words');
   const vml = options.outlook === 'vml';
-  const safeHref = escapeHtml(href);
-  const safeLabel = escapeHtml(label);
+  const safeHref = escapeMarkup(href);
+  const safeLabel = escapeMarkup(label);
   // VML needs a fixed box; the CSS box is given the same width so both look alike.
   const width = Math.ceil(label.length * 9.5) + 2 * PADDING_X;
   const height = LINE + 2 * PADDING_Y;
@@ -161,7 +162,7 @@ export function emailQr(options: EmailQrOptions): EmailSnippet {
   });
   const html =
     `<table ${LAYOUT_TABLE} ${attributes} style="border-collapse:collapse;">` +
-    `<tr><td align="center" style="padding:0;"><a href="${escapeHtml(href)}" target="_blank" style="text-decoration:none;">` +
-    `<img src="${escapeHtml(imageUrl)}" width="${size}" height="${size}" alt="${escapeHtml(label)}" style="${imageStyle}"></a></td></tr></table>`;
+    `<tr><td align="center" style="padding:0;"><a href="${escapeMarkup(href)}" target="_blank" style="text-decoration:none;">` +
+    `<img src="${escapeMarkup(imageUrl)}" width="${size}" height="${size}" alt="${escapeMarkup(label)}" style="${imageStyle}"></a></td></tr></table>`;
   return { html, text: `${wrap(label)}\n${href}\n`, href };
 }

@@ -8,7 +8,7 @@ export { contrast, luminance, parseColor, toHex, type Rgb } from './color.js';
 export { QrError, type QrProblemCode } from './errors.js';
 export { ICON_BLUE, ICON_PATHS, ICON_VIEWBOX } from './logo.js';
 export { type ErrorCorrection, LEVELS, type QrMatrix, qrMatrix } from './matrix.js';
-export { logoBox, logoTransform, modulesPath, svgDocument } from './svg.js';
+export { escapeMarkup, logoBox, logoTransform, modulesPath, svgDocument } from './svg.js';
 
 /** Options shared by every QR output. */
 export interface QrOptions {

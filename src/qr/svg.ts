@@ -40,7 +40,9 @@ export interface SvgOptions {
   readonly title?: string;
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot' }[c]};`);
+/** Escapes text for HTML or XML content and quoted attributes (SVG files, email HTML, the CLI's contact sheet). */
+export const escapeMarkup = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A standalone SVG document of the code, with concrete colours. */
 export function svgDocument(matrix: QrMatrix, options: SvgOptions): string {
@@ -50,9 +52,9 @@ export function svgDocument(matrix: QrMatrix, options: SvgOptions): string {
   const dimensions = size ? ` width="${size}" height="${size}"` : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}"${dimensions} shape-rendering="crispEdges"${title ? ' role="img"' : ''}>` +
-    (title ? `<title>${escapeXml(title)}</title>` : '') +
-    `<rect width="${side}" height="${side}" fill="${escapeXml(background)}"/>` +
-    `<path d="${modulesPath(matrix, margin)}" fill="${escapeXml(color)}"/>` +
+    (title ? `<title>${escapeMarkup(title)}</title>` : '') +
+    `<rect width="${side}" height="${side}" fill="${escapeMarkup(background)}"/>` +
+    `<path d="${modulesPath(matrix, margin)}" fill="${escapeMarkup(color)}"/>` +
     (box ? `<g transform="${logoTransform(box)}" shape-rendering="geometricPrecision"><path d="${ICON_PATHS.bubble}" fill="${ICON_BLUE}"/><path d="${ICON_PATHS.bolt}" fill="#fff"/></g>` : '') +
     '</svg>'
   );

@@ -50,7 +50,8 @@ export function qrMatrix(text: string, options: MatrixOptions = {}): QrMatrix {
     throw new QrError('qr-error-correction-invalid', 'error-correction', `error-correction "${wanted}" must be L, M, Q or H`);
   }
   const downFrom = LEVELS.slice(0, LEVELS.indexOf(wanted) + 1).reverse();
-  for (const level of options.logo ? ['H' as const, ...downFrom] : downFrom) {
+  // A logo asks for H first; at H already, each level is still tried once.
+  for (const level of options.logo && wanted !== 'H' ? ['H' as const, ...downFrom] : downFrom) {
     let symbol;
     try {
       symbol = generate(text, { modes: MODES, minCorrectionLevel: correction[level], maxCorrectionLevel: correction[level] });

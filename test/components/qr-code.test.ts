@@ -210,6 +210,24 @@ describe('<mme-qr-code>', () => {
     expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=shop`);
   });
 
+  it('reuses its encoding when only the caption, size or label changes, and redraws for a new link', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} ref="${LONG_REF.slice(0, 1500)}"></mme-qr-code>`);
+    const path = codeOf(element)!.querySelector('path')!;
+    const redraws: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => redraws.push(...records));
+    observer.observe(path, { attributeFilter: ['d'] });
+    element.setAttribute('caption', 'Scan me');
+    element.setAttribute('size', '240');
+    element.setAttribute('label', 'Chat with us');
+    await element.updateComplete;
+    expect(observer.takeRecords().length + redraws.length, 'the path is not drawn again').to.equal(0);
+    element.setAttribute('ref', 'short');
+    await element.updateComplete;
+    expect(observer.takeRecords().length + redraws.length, 'a new link draws a new path').to.equal(1);
+    observer.disconnect();
+    expect(await decodeOnScreen(codeOf(element)!)).to.equal(`https://m.me/${PAGE}?ref=short`);
+  });
+
   const bad: { name: string; attributes: Record<string, string>; code: string }[] = [
     { name: 'a javascript: page', attributes: { page: 'javascript:alert(1)' }, code: 'page-invalid' },
     { name: 'no page', attributes: {}, code: 'page-missing' },

@@ -68,6 +68,7 @@ export class MmeQrCode extends LinkElement {
   download = false;
 
   private qr: PreparedQr | null = null;
+  private encoded?: { key: string; qr: PreparedQr };
 
   protected override resolveLink(problems: Problem[]): ResolvedLink | null {
     if (this.value == null) return super.resolveLink(problems);
@@ -78,12 +79,12 @@ export class MmeQrCode extends LinkElement {
   protected override checkOwn(link: ResolvedLink, problems: Problem[]): void {
     this.qr = null;
     wholeNumber(this.size, 'size', 'qr-size-invalid', 16, 4096);
-    // The link is already checked: resolveLink built it, or parsed the value.
-    this.qr = encodeQr(link.href, {
-      margin: this.margin,
-      errorCorrection: String(this.errorCorrection).toUpperCase() as ErrorCorrection,
-      logo: this.logo,
-    });
+    const options = { margin: this.margin, errorCorrection: String(this.errorCorrection).toUpperCase() as ErrorCorrection, logo: this.logo };
+    // The link is already checked: resolveLink built it, or parsed the value. A change that
+    // leaves the link and these options alone (caption, size, label) reuses the encoding.
+    const key = JSON.stringify([link.href, options]);
+    this.qr = this.encoded?.key === key ? this.encoded.qr : encodeQr(link.href, options);
+    this.encoded = { key, qr: this.qr };
     // Colour warnings need the rendered CSS colours; they are added after rendering.
     problems.push(...this.qr.warnings.filter((w) => w.code !== 'qr-low-contrast'));
   }
@@ -173,6 +174,8 @@ export class MmeQrCode extends LinkElement {
   }
 
   private drawn?: { figure: HTMLElement; code: SVGSVGElement; background: SVGRectElement; modules: SVGPathElement };
+  /** The encoding the drawn path and logo show; a new one redraws them. */
+  private drawnQr?: PreparedQr;
   private logoNode?: SVGGElement;
   private captionNode?: HTMLElement;
   private downloads?: HTMLElement;
@@ -196,19 +199,22 @@ export class MmeQrCode extends LinkElement {
     const side = matrix.size + 2 * margin;
     const pixels = this.drawnSize(side);
     setAttributes(code, { 'aria-label': this.accessibleName, viewBox: `0 0 ${side} ${side}`, width: pixels, height: pixels });
-    setAttributes(background, { width: side, height: side });
-    setAttributes(modules, { d: modulesPath(matrix, margin) });
-    this.logoNode?.remove();
-    const box = logoBox(matrix, margin);
-    this.logoNode = box
-      ? svg(
-          'g',
-          { transform: logoTransform(box), 'shape-rendering': 'geometricPrecision' },
-          svg('path', { d: ICON_PATHS.bubble, fill: ICON_BLUE }),
-          svg('path', { d: ICON_PATHS.bolt, fill: '#fff' }),
-        )
-      : undefined;
-    if (this.logoNode) code.append(this.logoNode);
+    if (this.qr !== this.drawnQr) {
+      this.drawnQr = this.qr;
+      setAttributes(background, { width: side, height: side });
+      setAttributes(modules, { d: modulesPath(matrix, margin) });
+      this.logoNode?.remove();
+      const box = logoBox(matrix, margin);
+      this.logoNode = box
+        ? svg(
+            'g',
+            { transform: logoTransform(box), 'shape-rendering': 'geometricPrecision' },
+            svg('path', { d: ICON_PATHS.bubble, fill: ICON_BLUE }),
+            svg('path', { d: ICON_PATHS.bolt, fill: '#fff' }),
+          )
+        : undefined;
+      if (this.logoNode) code.append(this.logoNode);
+    }
     this.drawCaption(code);
     this.drawDownloads(figure);
   }

@@ -1,20 +1,11 @@
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromiumArgs, chromiumPath } from './test/helpers/chromium.mjs';
 import { countReporter } from './test/helpers/wtr-count-reporter.mjs';
 import { cjsModulesPlugin } from './test/helpers/wtr-cjs-plugin.mjs';
 import { screenshotPlugin } from './test/helpers/wtr-screenshot-plugin.mjs';
 
-/** Flags Debian's Chromium needs as root on a machine with a closed network. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
@@ -24,7 +15,7 @@ export default {
   plugins: [cjsModulesPlugin(), screenshotPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: chromiumArgs },
+      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
     }),
   ],
   reporters: [defaultReporter(), countReporter(process.env.MME_COUNT_FILE)],

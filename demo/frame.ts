@@ -1,7 +1,7 @@
-import '../src/components/chat-button/chat-button.js';
+import { MmeChatButton } from '../src/components/index.js';
 
 // The configurator sends the button's attributes in the query; the sample page shows it floating.
-const button = document.createElement('mme-chat-button');
+const button = new MmeChatButton();
 for (const [name, value] of new URLSearchParams(location.search)) button.setAttribute(name, value);
 button.setAttribute('target', '_blank');
 document.body.append(button);

@@ -1,6 +1,6 @@
-import '../src/components/index.js';
+import { MmeChatButton, MmeQrCode } from '../src/components/index.js';
 import { EmailError, emailButton } from '../src/email/index.js';
-import { type LinkOptions, type LinkProblem, checkLink, expandRefDetailed, messengerLink, normalizePage } from '../src/link/index.js';
+import { type LinkOptions, type Problem, checkLink, expandRefDetailed, messengerLink, normalizePage } from '../src/link/index.js';
 import { buttonAttributes, snippets } from './snippets.js';
 
 /** The configurator's state: every form field, kept in the page's URL so it can be shared. */
@@ -55,8 +55,8 @@ function setAttributes(element: Element, attributes: Record<string, string | und
   }
 }
 
-const inline = document.createElement('mme-chat-button');
-const qr = document.createElement('mme-qr-code');
+const inline = new MmeChatButton();
+const qr = new MmeQrCode();
 $('#inline-preview').append(inline);
 $('#qr-preview').append(qr);
 const outputs: Record<string, string> = {};
@@ -65,7 +65,7 @@ function update(): void {
   const state = readForm();
   const optin = state.kind === 'optin';
   form.classList.toggle('is-optin', optin);
-  const problems: (LinkProblem | { field: string; severity: 'error'; message: string; code: string })[] = [];
+  const problems: Problem[] = [];
 
   let ref = state.ref;
   $('#ref-preview').textContent = '';
@@ -75,7 +75,7 @@ function update(): void {
     problems.push(...expanded.problems);
     if (ref !== state.ref) $('#ref-preview').textContent = ref ? `This page would send: ${ref}` : 'This page would send no ref.';
   } catch (error) {
-    problems.push(...(error as { problems: LinkProblem[] }).problems);
+    problems.push(...(error as { problems: Problem[] }).problems);
   }
   const options = (optin ? { page: state.page, topic: state.topic, cadence: state.cadence || undefined, ref } : { page: state.page, ref, text: state.text }) as LinkOptions;
   problems.push(...checkLink(options));

@@ -1,4 +1,5 @@
-import { escapeMarkup as escape } from '../src/qr/svg.js';
+import { defaultLabel } from '../src/labels/index.js';
+import { escapeMarkup as escape } from '../src/qr/index.js';
 
 /** The copy-paste snippets the configurator hands over, built from the real modules' output. */
 const CDN = 'https://cdn.jsdelivr.net/npm/mme-kit@0.1/dist/cdn/embed.js';
@@ -30,7 +31,7 @@ export function snippets(input: { link: string; page: string; ref: string; state
   const { link: linkPart, look, behaviour } = buttonAttributes(state, page, ref);
   const accent = state.accent.toLowerCase() === '#0866ff' ? '' : ` style="--mme-accent:${state.accent}"`;
   const script = `<script src="${CDN}" async${attributes({ ...linkPart, ...look, position: state.position === 'bottom-right' ? undefined : state.position, ...behaviour }, 'data-')}></script>`;
-  const label = state.label || (state.kind === 'optin' ? 'Get updates on Messenger' : 'Message us');
+  const label = state.label || defaultLabel(state.kind === 'optin' ? 'optin' : 'chat');
   const element = `<mme-chat-button${attributes({ ...linkPart, ...look, ...behaviour })}${accent}>\n  <a href="${escape(link)}">${escape(label)}</a>\n</mme-chat-button>\n<script src="${CDN}" async></script>`;
   return { link, script, element, email: email.html, emailText: email.text.trimEnd() };
 }

@@ -2,9 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { emailButton, emailQr } from '../email/index.js';
-import { type LinkOptions, checkLink, messengerLink, parseLink } from '../link/index.js';
-import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, prepareQr, svgDocument, toHex } from '../qr/index.js';
-import { encodePng } from '../qr/png.js';
+import { type LinkOptions, type Problem, checkLink, foldRef, messengerLink, parseLink } from '../link/index.js';
+import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, pngBytes, prepareQr, svgDocument, toHex } from '../qr/index.js';
 import { InputError, UsageError, flagOf, naming } from './errors.js';
 import { LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
 
@@ -20,10 +19,8 @@ export interface Command {
   run(args: string[], io: Output): void | Promise<void>;
 }
 
-type Warned = { readonly field: string; readonly severity: string; readonly message: string };
-
 /** The warnings among a link's or a code's problems, which do not stop the command, each as a line naming its flag. */
-const warningsOf = (problems: readonly Warned[]) => problems.filter((p) => p.severity === 'warning').map((p) => ({ field: p.field, text: `${flagOf(p.field)}: ${p.message}` }));
+const warningsOf = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'warning').map((p) => ({ field: p.field, text: `${flagOf(p.field)}: ${p.message}` }));
 
 /** Prints the warnings of a link, which still builds. */
 function warnLink(options: LinkOptions, io: Output): void {
@@ -59,7 +56,7 @@ function formatOf(file: string): 'png' | 'svg' {
 async function writeQr(file: string, link: string, qr: PreparedQr, size: unknown): Promise<void> {
   const scale = scaleFor(qr, size);
   if (formatOf(file) === 'png') {
-    writeFileSync(file, await encodePng(qr.matrix, { ...qr, scale }));
+    writeFileSync(file, await pngBytes(qr, scale));
     return;
   }
   const pixels = size === undefined ? undefined : scale * (qr.matrix.size + 2 * qr.margin);
@@ -205,7 +202,7 @@ ${LINK_HELP}`,
 };
 
 /** A file name from a ref: its safe characters, never a path. */
-const fileStem = (ref: string) => ref.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'link';
+const fileStem = (ref: string) => foldRef(ref).slice(0, 100) || 'link';
 
 const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
@@ -247,7 +244,7 @@ ${QR_HELP}`,
     // A warning about the flags (--margin, --color) reads the same on every row: it is said once.
     // One about a row's own ref, text or room for the logo names its row.
     const said = new Set<string>();
-    const warnRow = (line: number, problems: readonly Warned[]) => {
+    const warnRow = (line: number, problems: readonly Problem[]) => {
       for (const { field, text } of warningsOf(problems)) {
         if (said.has(text)) continue;
         said.add(text);

@@ -1,3 +1,7 @@
+import { EmailError } from '../email/index.js';
+import { LinkError } from '../link/index.js';
+import { QrError } from '../qr/index.js';
+
 /** A mistake in how the command was called: exit code 2, with the command's usage. */
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -19,8 +23,7 @@ export const flagOf = (field: string, flags: FlagNames = {}): string =>
 
 /** Turns an error thrown by the kit for bad input into an InputError naming its flag. */
 export function asInputError(error: unknown, flags: FlagNames = {}): unknown {
-  const { name, field, message } = error as { name?: string; field?: string; message?: string };
-  if (name === 'LinkError' || name === 'QrError' || name === 'EmailError') return new InputError(`${flagOf(field ?? '', flags)}: ${message}`);
+  if (error instanceof LinkError || error instanceof QrError || error instanceof EmailError) return new InputError(`${flagOf(error.field, flags)}: ${error.message}`);
   return error;
 }
 

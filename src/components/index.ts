@@ -2,4 +2,6 @@ export { MmeChatButton } from './chat-button/chat-button.js';
 export { MmeQrCode } from './qr-code/qr-code.js';
 export { MmeClickEvent, MmeGreetingDismissEvent, MmeGreetingShowEvent, MmeInvalidEvent } from './internal/events.js';
 export type { ClickDetail } from './internal/events.js';
-export type { Problem } from './internal/link-element.js';
+export type { AttributeProblemCode, ElementProblem, ElementProblemCode } from './internal/link-element.js';
+export { LinkError, type LinkProblemCode, type Problem } from '../link/index.js';
+export { QrError, type QrProblemCode } from '../qr/index.js';

@@ -1,5 +1,13 @@
 /** Codes of the mistakes `mme-kit/email` reports. */
-export type EmailErrorCode = 'email-low-contrast' | 'email-color-invalid' | 'email-option-invalid' | 'qr-image-url-invalid';
+export type EmailErrorCode =
+  | 'email-low-contrast'
+  | 'color-invalid'
+  | 'lang-invalid'
+  | 'dir-invalid'
+  | 'outlook-invalid'
+  | 'label-invalid'
+  | 'size-invalid'
+  | 'image-url-invalid';
 
 /** Thrown for email options that would give a broken, unsafe or unreadable snippet. */
 export class EmailError extends Error {

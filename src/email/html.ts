@@ -1,3 +1,23 @@
+import { EmailError } from './errors.js';
+
+/** What each email builder returns. */
+export interface EmailSnippet {
+  /** The HTML to paste into a newsletter. */
+  readonly html: string;
+  /** The plain-text part: the label, then the full link alone on its own line. */
+  readonly text: string;
+  /** The m.me link every part points to. */
+  readonly href: string;
+}
+
+/** Language and direction of the snippet's text. */
+export interface Locale {
+  /** The label's language, written as `lang` on the wrapper. @default 'en' */
+  readonly lang?: string;
+  /** `ltr` or `rtl`. @default 'ltr' */
+  readonly dir?: 'ltr' | 'rtl';
+}
+
 /** Inline style text from property/value pairs, in order. */
 export const style = (rules: Record<string, string | number>): string =>
   Object.entries(rules)
@@ -24,3 +44,13 @@ export function wrap(text: string, width = 78): string {
   }
   return lines.join('\n');
 }
+
+/** The wrapper's `lang` and `dir` attributes. @throws {EmailError} `lang-invalid`, `dir-invalid`. */
+export function locale(options: Locale): string {
+  const lang = options.lang ?? 'en';
+  const dir = options.dir ?? 'ltr';
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) throw new EmailError('lang-invalid', 'lang', `lang "${lang}" is not a language tag such as en or pt-BR`);
+  if (dir !== 'ltr' && dir !== 'rtl') throw new EmailError('dir-invalid', 'dir', `dir "${dir}" must be ltr or rtl`);
+  return `lang="${lang}" dir="${dir}"`;
+}
+

@@ -1,5 +1,5 @@
 import { pageName } from './page.js';
-import { type LinkProblem, type ProblemCode, problem, quote } from './problems.js';
+import { type LinkProblemCode, type Problem, problem, quote } from './problems.js';
 
 /** The longest `ref` Messenger accepts, counted URL-encoded. */
 export const REF_LIMIT = 2083;
@@ -10,7 +10,7 @@ export const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD80
  * it is given. `topic` present means an opt-in link, absent a chat link.
  * @example checkLink({ page: 'javascript:alert(1)' })[0].code // 'page-invalid'
  */
-export function checkLink(options: unknown): LinkProblem[] {
+export function checkLink(options: unknown): Problem<LinkProblemCode>[] {
   return collectProblems(options, (options as { topic?: unknown } | null)?.topic != null, pageName);
 }
 
@@ -18,9 +18,9 @@ export function checkLink(options: unknown): LinkProblem[] {
  * The problems of a chat (`optin` false) or opt-in link. `normalize` turns the page as given
  * into a bare name; the parser, which already has one, leaves it out.
  */
-export function collectProblems(options: unknown, optin: boolean, normalize = (page: string) => page): LinkProblem[] {
-  const found: LinkProblem[] = [];
-  const add = (code: ProblemCode, message: string, severity?: 'warning') => found.push(problem(code, message, severity));
+export function collectProblems(options: unknown, optin: boolean, normalize = (page: string) => page): Problem<LinkProblemCode>[] {
+  const found: Problem<LinkProblemCode>[] = [];
+  const add = (code: LinkProblemCode, message: string, severity?: 'warning') => found.push(problem(code, message, severity));
   if (typeof options != 'object' || !options) {
     add('options-invalid', `link options must be an object, not ${options}`);
     return found;
@@ -30,7 +30,7 @@ export function collectProblems(options: unknown, optin: boolean, normalize = (p
   const read = (field: string): string => {
     const value = Number.isInteger(values[field]) && field == 'page' ? String(values[field]) : values[field] ?? '';
     if (typeof value == 'string' && !UNPAIRED_SURROGATE.test(value)) return value;
-    add(`${field}-invalid` as ProblemCode, `${field} must be well-formed text, not ${typeof value}`);
+    add(`${field}-invalid` as LinkProblemCode, `${field} must be well-formed text, not ${typeof value}`);
     return '';
   };
 

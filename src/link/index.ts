@@ -6,6 +6,6 @@ export { normalizePage } from './page.js';
 export { parseLink } from './parse.js';
 export type { ParsedChatLink, ParsedLink, ParsedOptinLink } from './parse.js';
 export { LinkError } from './problems.js';
-export type { LinkProblem, ProblemCode } from './problems.js';
-export { expandRef, expandRefDetailed } from './template.js';
+export type { LinkProblemCode, Problem } from './problems.js';
+export { expandRef, expandRefDetailed, foldRef } from './template.js';
 export type { ExpandedRef, PageContext } from './template.js';

@@ -1,5 +1,5 @@
 /** A code for each way link options can be wrong; the README explains each one. */
-export type ProblemCode =
+export type LinkProblemCode =
   | 'options-invalid'
   | 'page-missing'
   | 'page-invalid'
@@ -16,11 +16,16 @@ export type ProblemCode =
   | 'cadence-invalid'
   | 'not-messenger-link';
 
-/** One thing wrong (error) or risky (warning) with a link's options. */
-export interface LinkProblem {
-  /** Stable machine-readable code. */
-  readonly code: ProblemCode;
-  /** The option the problem is about: `page`, `ref`, `text`, `topic`, `cadence`, `url` or `options`. */
+/**
+ * One thing wrong (error) or risky (warning) with what a function, element or command was
+ * given. Every module reports problems in this one shape: the link checks, QR codes, email
+ * snippets, the elements (`mme-invalid`) and the CLI's warnings. `Code` narrows the codes to one
+ * module's own (`Problem<LinkProblemCode>`); each code is explained in the README.
+ */
+export interface Problem<Code extends string = string> {
+  /** Stable machine-readable code, such as `page-missing` or `size-invalid`. */
+  readonly code: Code;
+  /** The option or attribute the problem is about: `page`, `ref`, `size`, `url`, `options`…. */
   readonly field: string;
   /** `error` stops a link from being built; `warning` builds it but flags a risk. */
   readonly severity: 'error' | 'warning';
@@ -31,13 +36,13 @@ export interface LinkProblem {
 /** Thrown by the builders and parsers for any error-severity problem. */
 export class LinkError extends Error {
   /** The code of the first error. */
-  readonly code: ProblemCode;
+  readonly code: LinkProblemCode;
   /** The field of the first error. */
   readonly field: string;
   /** Every problem found, errors and warnings. */
-  readonly problems: readonly LinkProblem[];
+  readonly problems: readonly Problem<LinkProblemCode>[];
 
-  constructor(problem: LinkProblem, problems: readonly LinkProblem[] = [problem]) {
+  constructor(problem: Problem<LinkProblemCode>, problems: readonly Problem<LinkProblemCode>[] = [problem]) {
     super(problem.message);
     this.name = 'LinkError';
     this.code = problem.code;
@@ -47,7 +52,7 @@ export class LinkError extends Error {
 }
 
 /** Makes a problem; its field is the code's first word (`url` for not-messenger-link). */
-export const problem = (code: ProblemCode, message: string, severity: LinkProblem['severity'] = 'error'): LinkProblem => ({
+export const problem = (code: LinkProblemCode, message: string, severity: Problem['severity'] = 'error'): Problem<LinkProblemCode> => ({
   code,
   field: code[0] === 'n' ? 'url' : code.split('-')[0],
   severity,
@@ -58,12 +63,12 @@ export const problem = (code: ProblemCode, message: string, severity: LinkProble
 export const quote = (value: string): string => JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
 
 /** Throws the first error among `problems`, if any. */
-export function throwErrors(problems: readonly LinkProblem[]): void {
+export function throwErrors(problems: readonly Problem<LinkProblemCode>[]): void {
   const error = problems.find((p) => p.severity === 'error');
   if (error) throw new LinkError(error, problems);
 }
 
 /** Throws one error problem at once. */
-export const fail = (code: ProblemCode, message: string): never => {
+export const fail = (code: LinkProblemCode, message: string): never => {
   throw new LinkError(problem(code, message));
 };

@@ -1,5 +1,5 @@
 import { REF_LIMIT, UNPAIRED_SURROGATE } from './check.js';
-import { type LinkProblem, fail, problem, quote } from './problems.js';
+import { type LinkProblemCode, type Problem, fail, problem, quote } from './problems.js';
 
 /** What a ref template can read about the page; missing fields count as empty. */
 export interface PageContext {
@@ -20,11 +20,22 @@ export interface PageContext {
 /** The ref a template expands to, and any warning about it. */
 export interface ExpandedRef {
   readonly ref: string;
-  readonly problems: readonly LinkProblem[];
+  readonly problems: readonly Problem<LinkProblemCode>[];
 }
 
-/** Folds a value into the alphabet Messenger delivers reliably: `A-Z a-z 0-9 _ -`. */
-const fold = (value: string): string => value.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '');
+/**
+ * Folds a value into the alphabet Messenger delivers reliably, `A-Z a-z 0-9 _ -`: each run of
+ * other characters becomes one `-`, and dashes at either end go. Linear in the value's length.
+ * @example foldRef('/shoes/red sale/') // 'shoes-red-sale'
+ */
+export function foldRef(value: string): string {
+  const folded = value.replace(/[^\w-]+/g, '-');
+  let start = 0;
+  let end = folded.length;
+  while (start < end && folded[start] === '-') start++;
+  while (end > start && folded[end - 1] === '-') end--;
+  return folded.slice(start, end);
+}
 
 /** Reads one of the context's own fields (never an inherited one such as `constructor`). */
 const own = (source: object | undefined, key: string): string =>
@@ -48,7 +59,7 @@ export function expandRefDetailed(template: string, context: Partial<PageContext
       // Paths and hashes arrive percent-encoded; fold what they say, not their escapes.
       if (/^(path|hash)$/.test(name)) value = decodeURIComponent(value);
     } catch {}
-    return fold(value) || fold(fallback.join('|'));
+    return foldRef(value) || foldRef(fallback.join('|'));
   });
   // Only an expansion is shortened: a ref written out in full that is too long is the writer's
   // to fix, and checkLink reports it as ref-too-long.

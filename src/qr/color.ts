@@ -8,17 +8,22 @@ export type Rgb = readonly [number, number, number];
  * @throws {QrError} `qr-color-invalid` for anything else.
  */
 export function parseColor(value: string, field = 'color'): Rgb {
-  const text = value.trim().toLowerCase();
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(text)?.[1];
-  if (hex) {
-    const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
-    return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as unknown as Rgb;
-  }
+  const text = String(value).trim().toLowerCase();
+  const hex = parseHexColor(text);
+  if (hex) return hex;
   const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)\s*(?:[,/]\s*([\d.]+%?)\s*)?\)$/.exec(text);
   if (rgb && (rgb[4] === undefined || parseFloat(rgb[4]) >= (rgb[4].endsWith('%') ? 100 : 1))) {
     return [rgb[1], rgb[2], rgb[3]].map((c) => Math.min(255, Math.round(Number(c)))) as unknown as Rgb;
   }
-  throw new QrError('qr-color-invalid', field, `${field} ${JSON.stringify(value)} must be an opaque colour such as #0866ff`);
+  throw new QrError('color-invalid', field, `${field} ${JSON.stringify(value)} must be an opaque colour such as #0866ff`);
+}
+
+/** Reads `#rgb` or `#rrggbb` (any case) into 0–255 channels; anything else gives null. */
+export function parseHexColor(value: string): Rgb | null {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(value).trim())?.[1];
+  if (!hex) return null;
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as unknown as Rgb;
 }
 
 export const toHex = (rgb: Rgb): string => '#' + rgb.map((c) => c.toString(16).padStart(2, '0')).join('');

@@ -1,12 +1,15 @@
-/** Codes of the problems a QR code can have. */
+/**
+ * Codes of the problems a QR code can have. A value that is wrong is `FIELD-invalid`, as for
+ * every option and attribute of the kit; what is wrong with the code itself starts with `qr-`.
+ */
 export type QrProblemCode =
   | 'qr-too-long'
-  | 'qr-size-invalid'
-  | 'qr-margin-invalid'
+  | 'size-invalid'
+  | 'margin-invalid'
   | 'qr-margin-small'
-  | 'qr-error-correction-invalid'
-  | 'qr-scale-invalid'
-  | 'qr-color-invalid'
+  | 'error-correction-invalid'
+  | 'scale-invalid'
+  | 'color-invalid'
   | 'qr-low-contrast'
   | 'qr-logo-dropped'
   | 'qr-invalid'

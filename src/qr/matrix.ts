@@ -1,9 +1,16 @@
-import { correction, generate, mode } from 'lean-qr';
+import { create } from 'qrcode/lib/core/qrcode.js';
 import { QrError } from './errors.js';
 
 /** QR error-correction levels, from least (L, 7 % of the code recoverable) to most (H, 30 %). */
 export type ErrorCorrection = 'L' | 'M' | 'Q' | 'H';
 export const LEVELS: readonly ErrorCorrection[] = ['L', 'M', 'Q', 'H'];
+
+/**
+ * Bytes a version-40 symbol holds in byte mode at each level: the capacity table of qrcode's
+ * README ("QR Code capacity") and of ISO/IEC 18004 table 7. The kit decides "does not fit" from
+ * this table before calling the encoder, so it never reads meaning into an encoder's error.
+ */
+export const BYTE_CAPACITY: Readonly<Record<ErrorCorrection, number>> = { L: 2953, M: 2331, Q: 1663, H: 1273 };
 
 /** A QR symbol's modules, plus the centre area cleared for a logo. */
 export interface QrMatrix {
@@ -32,47 +39,36 @@ export interface MatrixOptions {
 const LOGO_SHARE: Record<ErrorCorrection, number> = { L: 0, M: 0.16, Q: 0.2, H: 0.24 };
 
 /**
- * Segment modes the encoder may mix. Leaving out Shift-JIS keeps lean-qr from building its
- * 8,000-entry kanji table on the first code; links are ASCII, so it would never be chosen.
- */
-const MODES = [mode.numeric, mode.alphaNumeric, mode.ascii, mode.utf8];
-/** lean-qr's error code for data that does not fit at the requested level. */
-const TOO_MUCH_DATA = 4;
-
-/**
- * Encodes `text` (optimal numeric, alphanumeric and byte segments; UTF-8 beyond ASCII) at the
- * highest level that fits.
- * @throws {QrError} `qr-too-long` when it fits at no level, `qr-error-correction-invalid`.
+ * Encodes `text` as UTF-8 in one byte segment (qrcode's "manual mode"), at the highest level
+ * that fits: a logo asks for H first, then the level asked for and each one below it.
+ * A link is mostly lower-case letters and punctuation, which only byte mode holds, so one byte
+ * segment costs at most a few modules against qrcode's mixed segments, and makes the capacity
+ * check exact.
+ * @throws {QrError} `qr-too-long` when it fits at no level, `error-correction-invalid`.
  */
 export function qrMatrix(text: string, options: MatrixOptions = {}): QrMatrix {
   const wanted = options.errorCorrection ?? 'M';
   if (!LEVELS.includes(wanted)) {
-    throw new QrError('qr-error-correction-invalid', 'error-correction', `error-correction "${wanted}" must be L, M, Q or H`);
+    throw new QrError('error-correction-invalid', 'error-correction', `error-correction "${wanted}" must be L, M, Q or H`);
   }
-  const downFrom = LEVELS.slice(0, LEVELS.indexOf(wanted) + 1).reverse();
-  // A logo asks for H first; at H already, each level is still tried once.
-  for (const level of options.logo && wanted !== 'H' ? ['H' as const, ...downFrom] : downFrom) {
-    let symbol;
-    try {
-      symbol = generate(text, { modes: MODES, minCorrectionLevel: correction[level], maxCorrectionLevel: correction[level] });
-    } catch (error) {
-      if ((error as { code?: number }).code === TOO_MUCH_DATA) continue;
-      throw error;
-    }
-    const size = symbol.size;
-    // An odd-sized square centred on the symbol, so it sits on whole modules.
-    let logoSize = options.logo ? Math.floor(size * LOGO_SHARE[level]) : 0;
-    if (logoSize && logoSize % 2 === 0) logoSize--;
-    const low = (size - logoSize) / 2;
-    const inLogo = (x: number, y: number) => logoSize > 0 && x >= low && x < low + logoSize && y >= low && y < low + logoSize;
-    return {
-      size,
-      version: (size - 17) / 4,
-      errorCorrection: level,
-      logoSize,
-      dark: (x, y) => x >= 0 && y >= 0 && x < size && y < size && symbol.get(x, y) && !inLogo(x, y),
-    };
+  const data = new TextEncoder().encode(text);
+  const candidates = [...(options.logo && wanted !== 'H' ? ['H' as const] : []), ...LEVELS.slice(0, LEVELS.indexOf(wanted) + 1).reverse()];
+  const level = candidates.find((candidate) => data.length <= BYTE_CAPACITY[candidate]);
+  if (!level) {
+    throw new QrError('qr-too-long', 'value', `the link is ${data.length} bytes, more than a QR code can hold (at most ${BYTE_CAPACITY.L.toLocaleString('en')} bytes, at error correction L)`);
   }
-  const bytes = new TextEncoder().encode(text).length;
-  throw new QrError('qr-too-long', 'value', `the link is ${bytes} bytes, more than a QR code can hold (at most 2,953 bytes, at error correction L)`);
+  const symbol = create([{ data, mode: 'byte' }], { errorCorrectionLevel: level });
+  const { size, data: modules } = symbol.modules;
+  // An odd-sized square centred on the symbol, so it sits on whole modules.
+  let logoSize = options.logo ? Math.floor(size * LOGO_SHARE[level]) : 0;
+  if (logoSize && logoSize % 2 === 0) logoSize--;
+  const low = (size - logoSize) / 2;
+  const inLogo = (x: number, y: number) => logoSize > 0 && x >= low && x < low + logoSize && y >= low && y < low + logoSize;
+  return {
+    size,
+    version: symbol.version,
+    errorCorrection: level,
+    logoSize,
+    dark: (x, y) => x >= 0 && y >= 0 && x < size && y < size && modules[y * size + x] === 1 && !inLogo(x, y),
+  };
 }

@@ -1,4 +1,5 @@
 import { ICON_BLUE, ICON_PATHS, ICON_VIEWBOX } from './logo.js';
+import { escapeMarkup } from './markup.js';
 import type { QrMatrix } from './matrix.js';
 
 /** Path data of every dark module, as one run-length path: one subpath per horizontal run. */
@@ -39,10 +40,6 @@ export interface SvgOptions {
   /** Accessible name, written as <title>. */
   readonly title?: string;
 }
-
-/** Escapes text for HTML or XML content and quoted attributes (SVG files, email HTML, the CLI's contact sheet). */
-export const escapeMarkup = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A standalone SVG document of the code, with concrete colours. */
 export function svgDocument(matrix: QrMatrix, options: SvgOptions): string {

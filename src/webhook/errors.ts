@@ -4,10 +4,13 @@ export type WebhookErrorCode = 'body-not-json' | 'body-not-object' | 'body-not-r
 /** Thrown for a webhook body or call that cannot be read at all. */
 export class WebhookError extends Error {
   readonly code: WebhookErrorCode;
+  /** What is at fault: `body`, `rawBody` or `appSecret`. */
+  readonly field: string;
 
-  constructor(code: WebhookErrorCode, message: string) {
+  constructor(code: WebhookErrorCode, field: string, message: string) {
     super(message);
     this.name = 'WebhookError';
     this.code = code;
+    this.field = field;
   }
 }

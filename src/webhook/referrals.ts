@@ -65,11 +65,11 @@ function parseBody(body: unknown): Json {
     try {
       body = JSON.parse(body);
     } catch {
-      throw new WebhookError('body-not-json', 'webhook body is not valid JSON');
+      throw new WebhookError('body-not-json', 'body', 'webhook body is not valid JSON');
     }
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new WebhookError('body-not-object', 'webhook body must be a JSON object');
+    throw new WebhookError('body-not-object', 'body', 'webhook body must be a JSON object');
   }
   return body as Json;
 }

@@ -14,9 +14,9 @@ export async function verifySignature(
   headerValue: string | null | undefined,
   appSecret: string,
 ): Promise<boolean> {
-  if (typeof appSecret !== 'string' || !appSecret) throw new WebhookError('secret-missing', 'appSecret is missing: pass the app secret from your Meta app dashboard');
+  if (typeof appSecret !== 'string' || !appSecret) throw new WebhookError('secret-missing', 'appSecret', 'appSecret is missing: pass the app secret from your Meta app dashboard');
   if (typeof rawBody !== 'string' && !(rawBody instanceof ArrayBuffer) && !ArrayBuffer.isView(rawBody)) {
-    throw new WebhookError('body-not-raw', 'verifySignature needs the raw request body (text or bytes) exactly as received, not parsed JSON');
+    throw new WebhookError('body-not-raw', 'rawBody', 'verifySignature needs the raw request body (text or bytes) exactly as received, not parsed JSON');
   }
   const hex = /^sha256=([0-9a-f]{64})$/i.exec(String(headerValue ?? '').trim())?.[1];
   if (!hex) return false;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { launchOptions } from '../helpers/chromium.mjs';
 import { qrPng } from '../../src/email/index.js';
 import { chatLink } from '../../src/link/index.js';
 import { readReferrals } from '../../src/webhook/index.js';
@@ -14,8 +15,8 @@ import { pageServer } from '../helpers/page-server.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
-const PEERS = ['mme', 'qrcode', 'shoelace', 'qr-code-styling', 'lean-qr', 'bitjson'] as const;
-const NAMES: Record<string, string> = { mme: 'mme-kit `<mme-qr-code>`', qrcode: 'raw qrcode + SVG path (floor)', shoelace: 'Shoelace `<sl-qr-code>`', 'qr-code-styling': 'qr-code-styling', 'lean-qr': 'lean-qr + toSvg', bitjson: '@bitjson/qr-code' };
+const PEERS = ['mme', 'qrcode', 'shoelace', 'qr-code-styling', 'bitjson'] as const;
+const NAMES: Record<string, string> = { mme: 'mme-kit `<mme-qr-code>`', qrcode: 'raw qrcode + SVG path (floor)', shoelace: 'Shoelace `<sl-qr-code>`', 'qr-code-styling': 'qr-code-styling', bitjson: '@bitjson/qr-code' };
 const version = (name: string) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version as string;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const stats = (values: number[]) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
@@ -54,7 +55,6 @@ const sizes: { name: string; raw: number; gzip: number; brotli: number }[] = [
   { name: '`<mme-qr-code>` alone, with Lit', ...sizeOf(await bundle("import './src/components/qr-code/qr-code.ts'")) },
   { name: 'Shoelace `<sl-qr-code>`, with Lit', ...sizeOf(await bundle("import '@shoelace-style/shoelace/dist/components/qr-code/qr-code.js'")) },
   { name: 'qr-code-styling', ...sizeOf(await bundle("import Q from 'qr-code-styling'; console.log(Q)")) },
-  { name: 'lean-qr generate + toSvg', ...sizeOf(await bundle("import { generate } from 'lean-qr'; import { toSvg } from 'lean-qr/extras/svg'; console.log(generate, toSvg)")) },
   { name: 'raw qrcode (browser entry) create', ...sizeOf(await bundle("import Q from 'qrcode'; console.log(Q.create)")) },
 ];
 
@@ -92,11 +92,7 @@ server.route('/bench/embed/', `<!doctype html><html lang="en"><head><title>embed
 server.route('/bench/watch.js', `(function check() { const a = document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'); if (a && a.getBoundingClientRect().width > 0) { requestAnimationFrame(() => (window.__done = performance.now())); } else requestAnimationFrame(check); })();`);
 server.route('/bench/plain/', `<!doctype html><html lang="en"><head><title>plain</title></head><body><h1>Shop</h1><p><a href="https://m.me/OriginalCoastClothing">Message us</a></p></body></html>`);
 
-const browser: Browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-});
+const browser: Browser = await puppeteer.launch(launchOptions);
 
 interface Load { jsRaw: number; jsGzip: number; scriptToRendered: number; navToRendered: number; render: number; longTasks: number; longTaskMs: number; cls: number; heapKiB: number; failed: boolean }
 async function load(url: string): Promise<Load> {
@@ -210,8 +206,8 @@ const pngShort = await pngMs('https://m.me/OriginalCoastClothing?ref=summer_coup
 const pngLong = await pngMs('https://m.me/OriginalCoastClothing?ref=' + 'r'.repeat(2000));
 
 // ── Report ──
-const chromium = spawnSync(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${chromium}; @lit/reactive-element ${version('@lit/reactive-element')}, qrcode ${version('qrcode')}, @shoelace-style/shoelace ${version('@shoelace-style/shoelace')}, qr-code-styling ${version('qr-code-styling')}, @bitjson/qr-code ${version('@bitjson/qr-code')}, lean-qr ${version('lean-qr')}`;
+const chromium = spawnSync(launchOptions.executablePath, ['--version'], { encoding: 'utf8' }).stdout.trim();
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores; Node ${process.version}; ${chromium}; lit ${version('lit')}, qrcode ${version('qrcode')}, @shoelace-style/shoelace ${version('@shoelace-style/shoelace')}, qr-code-styling ${version('qr-code-styling')}, @bitjson/qr-code ${version('@bitjson/qr-code')}`;
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const lines = [
   '# mme-kit benchmarks',

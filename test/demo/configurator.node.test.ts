@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { launchOptions } from '../helpers/chromium.mjs';
 import { jsqrDecode } from '../helpers/decode-node.js';
 import { pageServer } from '../helpers/page-server.js';
 
@@ -40,11 +41,7 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
   before(async () => {
     server = await pageServer({ csp: false });
     url = `${server.origin}/dist/demo/index.html`;
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    browser = await puppeteer.launch(launchOptions);
     await browser.defaultBrowserContext().overridePermissions(server.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
   });
   after(async () => {

@@ -143,8 +143,8 @@ describe('email snippets (research/email-html.md §7)', () => {
 
   const badImages = ['data:image/png;base64,iVBORw0KGgo=', 'http://cdn.example.com/qr.png', '/qr.png', 'qr.png', 'https://cdn.example.com/qr.svg', 'javascript:alert(1)', '', 'https://cdn.example.com/a b.png', 'cid:'];
   for (const imageUrl of badImages) {
-    it(`QR image: rejects imageUrl ${JSON.stringify(imageUrl)} with qr-image-url-invalid`, () => {
-      assert.throws(() => emailQr({ page: PAGE, imageUrl }), (error: EmailError) => error instanceof EmailError && error.code === 'qr-image-url-invalid' && error.field === 'imageUrl');
+    it(`QR image: rejects imageUrl ${JSON.stringify(imageUrl)} with image-url-invalid`, () => {
+      assert.throws(() => emailQr({ page: PAGE, imageUrl }), (error: EmailError) => error instanceof EmailError && error.code === 'image-url-invalid' && error.field === 'imageUrl');
     });
   }
 
@@ -164,12 +164,12 @@ describe('email snippets (research/email-html.md §7)', () => {
   });
 
   const badOptions: { options: object; code: string }[] = [
-    { options: { color: 'blue' }, code: 'email-color-invalid' },
-    { options: { color: 'red;position:fixed' }, code: 'email-color-invalid' },
-    { options: { lang: 'en"><script>' }, code: 'email-option-invalid' },
-    { options: { dir: 'up' }, code: 'email-option-invalid' },
-    { options: { outlook: 'word' }, code: 'email-option-invalid' },
-    { options: { label: '   ' }, code: 'email-option-invalid' },
+    { options: { color: 'blue' }, code: 'color-invalid' },
+    { options: { color: 'red;position:fixed' }, code: 'color-invalid' },
+    { options: { lang: 'en"><script>' }, code: 'lang-invalid' },
+    { options: { dir: 'up' }, code: 'dir-invalid' },
+    { options: { outlook: 'word' }, code: 'outlook-invalid' },
+    { options: { label: '   ' }, code: 'label-invalid' },
   ];
   for (const { options, code } of badOptions) {
     it(`rejects ${JSON.stringify(options)} with ${code}`, () => {

@@ -1,3 +1,4 @@
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +32,8 @@ export function renderSvg(svgFile: string): string {
   const page = join(dir, 'page.html');
   writeFileSync(page, `<!doctype html><style>body{margin:0;background:#fff}</style><img src="file://${svgFile}" width="${width}" height="${width}">`);
   const out = join(dir, 'shot.png');
-  execFileSync(process.env.CHROME_PATH || '/usr/bin/chromium', [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  execFileSync(chromiumPath, [
+    '--headless', ...chromiumArgs,
     '--allow-file-access-from-files', `--window-size=${width + 40},${width + 40}`, `--screenshot=${out}`, `file://${page}`,
   ], { stdio: 'ignore', timeout: 60_000 });
   return out;

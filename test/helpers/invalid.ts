@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import type { ReactiveElement } from '@lit/reactive-element';
+import type { LitElement } from 'lit';
 import { captureConsole } from './console.js';
 
 /**
@@ -7,10 +7,10 @@ import { captureConsole } from './console.js';
  * developer would see: the `invalid` attribute, one console.error naming `code`, `mme-invalid`
  * with the problems, and nothing rendered. Returns the element (still attached) for more checks.
  */
-export async function expectInvalid(tag: string, attributes: Record<string, string>, code: string): Promise<ReactiveElement> {
+export async function expectInvalid(tag: string, attributes: Record<string, string>, code: string): Promise<LitElement> {
   const console = captureConsole();
   try {
-    const element = document.createElement(tag) as ReactiveElement;
+    const element = document.createElement(tag) as LitElement;
     for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
     const event = oneEvent(element, 'mme-invalid');
     document.body.append(element);

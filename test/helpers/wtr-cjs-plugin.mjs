@@ -1,12 +1,13 @@
 import { build } from 'esbuild';
 
 /**
- * jsqr ships CommonJS only, which the test server cannot hand to the browser as an ES module.
- * This serves an esbuild ES-module bundle of it (and of any other such module listed here) under
- * its usual import path.
+ * jsqr and qrcode ship CommonJS only, which the test server cannot hand to the browser as ES
+ * modules. This serves an esbuild ES-module bundle of each module listed here under its usual
+ * import path, with the named exports the kit imports.
  */
 const modules = {
   jsqr: "export { default } from 'jsqr';",
+  'qrcode/lib/core/qrcode.js': "export { create } from 'qrcode/lib/core/qrcode.js';",
 };
 
 export function cjsModulesPlugin() {

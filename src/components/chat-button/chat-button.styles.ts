@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element';
+import { css } from 'lit';
 
 export const styles = css`
   :host {
@@ -12,6 +12,12 @@ export const styles = css`
     --mme-z-index: 2147483000;
     display: inline-block;
     vertical-align: middle;
+  }
+  /* A floating button takes no room in the page: the host leaves no box (an empty inline-block
+     would still make a line that pushes the content), and its root is fixed to the viewport. */
+  :host([position='bottom-right']),
+  :host([position='bottom-left']) {
+    display: contents;
   }
   :host([hidden]),
   :host([invalid]) {

@@ -1,9 +1,11 @@
-import { adoptStyles, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { defaultLabel } from '../../labels/index.js';
 import { defineElement } from '../internal/define.js';
-import { html, setAttributes } from '../internal/dom.js';
 import { MmeClickEvent, MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/events.js';
 import { messengerIcon } from '../internal/icon.js';
-import { LinkElement, type Problem, type ResolvedLink } from '../internal/link-element.js';
+import { type ElementProblem, LinkElement, type ResolvedLink, checkChoice } from '../internal/link-element.js';
 import { styles } from './chat-button.styles.js';
 
 type Overlays = typeof import('./overlays.js');
@@ -20,13 +22,16 @@ const loadOverlays = () =>
     },
   ));
 
-const VALUES: Record<string, readonly string[]> = {
+/** The values each choice attribute takes; the first is its default. */
+const CHOICES = {
   variant: ['filled', 'outline', 'icon'],
   size: ['small', 'medium', 'large'],
   target: ['_blank', '_self'],
   position: ['inline', 'bottom-right', 'bottom-left'],
   handoff: ['', 'qr'],
-};
+} as const;
+
+type Choice<K extends keyof typeof CHOICES> = (typeof CHOICES)[K][number];
 
 /**
  * A "Message us" button that opens a Messenger conversation with your Page.
@@ -54,46 +59,31 @@ const VALUES: Record<string, readonly string[]> = {
  */
 export class MmeChatButton extends LinkElement {
   static override styles = styles;
-  static override properties: PropertyDeclarations = {
-    label: {},
-    variant: { reflect: true },
-    size: { reflect: true },
-    target: {},
-    position: { reflect: true },
-    greeting: {},
-    greetingDelay: { type: Number, attribute: 'greeting-delay' },
-    rememberDismiss: { type: Boolean, attribute: 'remember-dismiss' },
-    handoff: {},
-    dataLayer: { attribute: 'data-layer' },
-    greetingShown: { state: true, attribute: false },
-    popoverOpen: { state: true, attribute: false },
-    qrReady: { state: true, attribute: false },
-  };
 
   /** Visible label. Default: the element's own text, else "Message us" ("Get updates on Messenger" for opt-in links). */
-  label?: string;
+  @property() label?: string;
   /** `filled`, `outline` or `icon` (round; the label stays the accessible name). */
-  variant = 'filled';
+  @property({ reflect: true }) variant: Choice<'variant'> = 'filled';
   /** `small`, `medium` or `large`. */
-  size = 'medium';
+  @property({ reflect: true }) size: Choice<'size'> = 'medium';
   /** `_blank` (a new tab) or `_self`. */
-  target = '_blank';
+  @property() target: Choice<'target'> = '_blank';
   /** `inline`, or fixed at `bottom-right` / `bottom-left` of the viewport. */
-  position?: string;
+  @property({ reflect: true }) position?: Choice<'position'>;
   /** Text of a dismissible bubble shown after `greeting-delay` seconds. */
-  greeting?: string;
+  @property() greeting?: string;
   /** Seconds before the greeting shows. */
-  greetingDelay = 3;
+  @property({ type: Number, attribute: 'greeting-delay' }) greetingDelay = 3;
   /** Remember a dismissed greeting for the browser session (sessionStorage); otherwise for this page view only. */
-  rememberDismiss = false;
+  @property({ type: Boolean, attribute: 'remember-dismiss' }) rememberDismiss = false;
   /** `qr`: on a desktop pointer, the click shows a QR code to scan with a phone. */
-  handoff?: string;
+  @property() handoff?: Choice<'handoff'>;
   /** Push `mme_click` onto `window[NAME]` (just `data-layer`: `window.dataLayer`). */
-  dataLayer?: string;
+  @property({ attribute: 'data-layer' }) dataLayer?: string;
 
-  private greetingShown = false;
-  private popoverOpen = false;
-  private qrReady = false;
+  @state() private greetingShown = false;
+  @state() private popoverOpen = false;
+  @state() private qrReady = false;
   private greetingTimer?: ReturnType<typeof setTimeout>;
   private dismissed = false;
   private overlaysAdopted = false;
@@ -108,13 +98,8 @@ export class MmeChatButton extends LinkElement {
     return loaded;
   }
 
-  protected override checkOwn(_link: ResolvedLink, problems: Problem[]): void {
-    for (const [name, allowed] of Object.entries(VALUES)) {
-      const value = this[name as keyof this];
-      if (value != null && !allowed.includes(String(value))) {
-        problems.push({ code: `${name}-invalid`, field: name, severity: 'error', message: `${name} "${value}" must be ${allowed.filter(Boolean).join(', ')}` });
-      }
-    }
+  protected override checkOwn(_link: ResolvedLink, problems: ElementProblem[]): void {
+    for (const name of Object.keys(CHOICES) as (keyof typeof CHOICES)[]) checkChoice(problems, name, `${name}-invalid`, this[name], CHOICES[name]);
     if (!(this.greetingDelay >= 0)) {
       problems.push({ code: 'greeting-delay-invalid', field: 'greeting-delay', severity: 'error', message: `greeting-delay "${this.greetingDelay}" must be a number of seconds, 0 or more` });
     }
@@ -185,7 +170,7 @@ export class MmeChatButton extends LinkElement {
 
   private get labelText(): string {
     const own = [...this.childNodes].map((node) => node.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
-    return this.label || own || (this.topic != null ? 'Get updates on Messenger' : 'Message us');
+    return this.label || own || defaultLabel(this.topic != null ? 'optin' : 'chat');
   }
 
   /** Whether a click should hand off to a QR code: a desktop mouse, not touch. */
@@ -246,66 +231,36 @@ export class MmeChatButton extends LinkElement {
     if (restoreFocus) this.renderRoot.querySelector<HTMLElement>('.button')?.focus();
   }
 
-  private drawn?: { root: HTMLElement; anchor: HTMLAnchorElement; label: HTMLSpanElement };
-  private greetingNode?: HTMLElement;
-  private greetingText = '';
-  private dialog?: HTMLElement;
-  private dialogKey = '';
-
-  /** Draws the button: its nodes are made once, then each update sets their attributes and text. */
-  protected override update(changed: PropertyValues): void {
-    super.update(changed);
-    const link = this.link;
-    if (!link) {
-      this.drawn?.root.remove();
-      return;
-    }
-    if (!this.drawn) {
-      const label = html('span', { part: 'label' });
-      const anchor = html('a', { part: 'base', class: 'button', rel: 'noopener noreferrer', onclick: (event) => this.onClick(event as MouseEvent) }, messengerIcon(), label);
-      this.drawn = { root: html('div', { class: 'root' }, anchor), anchor, label };
-    }
-    const { root, anchor, label } = this.drawn;
-    if (!root.isConnected) this.renderRoot.append(root);
-    const handoff = this.handoff === 'qr';
-    setAttributes(anchor, {
-      href: link.href,
-      target: this.target,
-      'aria-expanded': handoff && String(this.popoverOpen),
-      'aria-haspopup': handoff && 'dialog',
-    });
-    label.className = this.variant === 'icon' ? 'visually-hidden' : '';
-    label.textContent = this.labelText;
-    this.drawGreeting(root);
-    this.drawPopover(link, anchor);
-  }
-
-  private drawGreeting(root: HTMLElement): void {
-    if (!this.greeting) {
-      this.greetingNode?.remove();
-      return;
-    }
+  private renderGreeting() {
+    if (!this.greeting) return nothing;
     // The live region is there from the start, empty, so that screen readers announce the text.
-    this.greetingNode ??= html('div', { part: 'greeting', role: 'status' });
-    if (!this.greetingNode.isConnected) root.prepend(this.greetingNode);
-    this.greetingNode.className = this.greetingShown ? '' : 'visually-hidden';
-    const text = this.greetingShown && overlays ? this.greeting : '';
-    if (text === this.greetingText) return;
-    this.greetingText = text;
-    this.greetingNode.replaceChildren(...(text && overlays ? [overlays.greetingCard(text, () => this.dismissGreeting())] : []));
+    return html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>${
+      this.greetingShown && overlays ? overlays.greetingCard(this.greeting, () => this.dismissGreeting()) : nothing
+    }</div>`;
   }
 
-  /** The popover sits before the link; it is made anew when it opens or its link changes. */
-  private drawPopover(link: ResolvedLink, anchor: HTMLAnchorElement): void {
-    const options = { href: link.href, page: link.page, target: this.target, close: (restoreFocus?: boolean) => this.closePopover(restoreFocus) };
-    const key = this.popoverOpen && overlays ? `${options.href} ${options.target}` : '';
-    if (key !== this.dialogKey) {
-      this.dialogKey = key;
-      this.dialog?.remove();
-      this.dialog = key && overlays ? overlays.popover(options) : undefined;
-      if (this.dialog) anchor.before(this.dialog);
-    }
-    if (this.dialog && this.qrReady) overlays?.showCode(this.dialog, options);
+  private renderPopover(link: ResolvedLink) {
+    if (!this.popoverOpen || !overlays) return nothing;
+    return overlays.popover({ href: link.href, page: link.page, target: this.target, qrReady: this.qrReady, close: (restoreFocus) => this.closePopover(restoreFocus) });
+  }
+
+  protected override render() {
+    const link = this.link;
+    if (!link) return nothing;
+    const handoff = this.handoff === 'qr';
+    return html`<div class="root">
+      ${this.renderGreeting()}${this.renderPopover(link)}<a
+        part="base"
+        class="button"
+        href=${link.href}
+        target=${this.target}
+        rel="noopener noreferrer"
+        aria-expanded=${ifDefined(handoff ? String(this.popoverOpen) : undefined)}
+        aria-haspopup=${ifDefined(handoff ? 'dialog' : undefined)}
+        @click=${this.onClick}
+        >${messengerIcon}<span part="label" class=${this.variant === 'icon' ? 'visually-hidden' : ''}>${this.labelText}</span></a
+      >
+    </div>`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element';
+import { css } from 'lit';
 
 /** Styles of the greeting bubble and the QR popover, adopted when either is first shown. */
 export const overlayStyles = css`

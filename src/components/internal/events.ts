@@ -1,4 +1,4 @@
-import type { Problem } from './link-element.js';
+import type { ElementProblem } from './link-element.js';
 
 /** What `mme-click` tells listeners about the link being opened. */
 export interface ClickDetail {
@@ -17,8 +17,8 @@ export class MmeClickEvent extends CustomEvent<ClickDetail> {
 }
 
 /** Fired when the element's attributes cannot make a valid link; `detail.problems` says why. */
-export class MmeInvalidEvent extends CustomEvent<{ readonly problems: readonly Problem[] }> {
-  constructor(problems: readonly Problem[]) {
+export class MmeInvalidEvent extends CustomEvent<{ readonly problems: readonly ElementProblem[] }> {
+  constructor(problems: readonly ElementProblem[]) {
     super('mme-invalid', { bubbles: true, composed: true, detail: { problems } });
   }
 }

@@ -1,14 +1,23 @@
-import { type PropertyDeclarations, type PropertyValues, ReactiveElement } from '@lit/reactive-element';
-import { type LinkProblem, checkLink, expandRefDetailed, messengerLink, pageContext } from '../../link/index.js';
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { type Cadence, LinkError, type LinkProblemCode, type Problem, checkLink, expandRefDetailed, messengerLink, pageContext } from '../../link/index.js';
+import { QrError, type QrProblemCode } from '../../qr/index.js';
 import { MmeInvalidEvent } from './events.js';
 
-/** A problem with an element's attributes: a link problem, or one of the element's own. */
-export interface Problem {
-  readonly code: string;
-  readonly field: string;
-  readonly severity: 'error' | 'warning';
-  readonly message: string;
-}
+/** Codes of the elements' own attribute problems, beside the link's and the QR code's. */
+export type AttributeProblemCode =
+  | 'variant-invalid'
+  | 'size-invalid'
+  | 'target-invalid'
+  | 'position-invalid'
+  | 'handoff-invalid'
+  | 'greeting-delay-invalid';
+
+/** Every code an element can report in `problems` and `mme-invalid`. */
+export type ElementProblemCode = LinkProblemCode | QrProblemCode | AttributeProblemCode;
+
+/** A problem with an element's attributes. */
+export type ElementProblem = Problem<ElementProblemCode>;
 
 /** A link ready to render. */
 export interface ResolvedLink {
@@ -18,44 +27,42 @@ export interface ResolvedLink {
   readonly kind: 'chat' | 'optin';
 }
 
-const errorProblems = (error: unknown): readonly Problem[] =>
-  (error as { problems?: readonly LinkProblem[] }).problems ?? [
-    { code: (error as { code?: string }).code ?? 'invalid', field: (error as { field?: string }).field ?? 'value', severity: 'error', message: String((error as Error).message) },
-  ];
+/**
+ * The problems a kit error stands for. Anything else is a bug in the kit, not a mistake in the
+ * attributes: it is thrown on, so that it surfaces as the error it is.
+ */
+function problemsOf(error: unknown): readonly ElementProblem[] {
+  if (error instanceof LinkError) return error.problems;
+  if (error instanceof QrError) return [{ code: error.code, field: error.field, severity: 'error', message: error.message }];
+  throw error;
+}
+
+/** Checks that an attribute holds one of `allowed` (`''` allowed means it may be empty). */
+export function checkChoice(problems: ElementProblem[], field: string, code: AttributeProblemCode, value: unknown, allowed: readonly string[]): void {
+  if (value == null || allowed.includes(String(value))) return;
+  problems.push({ code, field, severity: 'error', message: `${field} "${value}" must be ${allowed.filter(Boolean).join(', ')}` });
+}
 
 /**
  * What both elements share: the link attributes (`page`, `ref`, `text`, `topic`, `cadence`),
  * building the link on every change, and reporting invalid attributes once per change.
  */
-export class LinkElement extends ReactiveElement {
-  // Reactive properties are declared in `static properties` rather than with decorators: the
-  // decorator helpers cost a page with a floating button about 0.4 KB of its 10 KB (SPEC §8).
-  // Each property's doc comment stays on its field below. `useDefineForClassFields: false` in
-  // tsconfig.json keeps the fields from shadowing the accessors Lit makes.
-  static override properties: PropertyDeclarations = {
-    page: {},
-    ref: {},
-    text: {},
-    topic: {},
-    cadence: {},
-    invalid: { type: Boolean, reflect: true },
-  };
-
+export class LinkElement extends LitElement {
   /** The Page's username, numeric ID, or facebook.com / m.me URL. */
-  page?: string;
+  @property() page?: string;
   /** Sent to your webhook; a template such as `web-{path}` expands for the current page. */
-  ref?: string;
+  @property() ref?: string;
   /** Message prefilled in the person's composer (chat links only). */
-  text?: string;
+  @property() text?: string;
   /** Makes an m.me/rn recurring-notification opt-in link for this topic. */
-  topic?: string;
+  @property() topic?: string;
   /** `daily`, `weekly` or `monthly`, for opt-in links. */
-  cadence?: string;
+  @property() cadence?: Cadence;
   /** Set when the attributes cannot make a valid link; nothing is rendered then. */
-  invalid = false;
+  @property({ type: Boolean, reflect: true }) invalid = false;
 
   /** Every problem found at the last update, errors and warnings. */
-  problems: readonly Problem[] = [];
+  problems: readonly ElementProblem[] = [];
   /** The link being shown, or null when invalid. */
   protected link: ResolvedLink | null = null;
   private reported = '';
@@ -63,36 +70,29 @@ export class LinkElement extends ReactiveElement {
   private erred = '[]';
 
   /** Builds the link from the link attributes; subclasses may build it another way. */
-  protected resolveLink(problems: Problem[]): ResolvedLink | null {
-    let ref = this.ref ?? '';
-    try {
-      const expanded = expandRefDetailed(ref, pageContext());
-      ref = expanded.ref;
-      problems.push(...expanded.problems);
-    } catch (error) {
-      problems.push(...errorProblems(error));
-      return null;
-    }
-    const options = { page: this.page ?? '', ref, text: this.text, topic: this.topic ?? undefined, cadence: this.cadence };
+  protected resolveLink(problems: ElementProblem[]): ResolvedLink | null {
+    const expanded = expandRefDetailed(this.ref ?? '', pageContext());
+    problems.push(...expanded.problems);
+    const options = { page: this.page ?? '', ref: expanded.ref, text: this.text, topic: this.topic ?? undefined, cadence: this.cadence };
     problems.push(...checkLink(options));
     if (problems.some((p) => p.severity === 'error')) return null;
     const href = messengerLink(options as Parameters<typeof messengerLink>[0]);
     // The bare page name is the link's last path segment; no need to normalise and check it again.
-    return { href, page: new URL(href).pathname.split('/').pop()!, ref, kind: this.topic != null ? 'optin' : 'chat' };
+    return { href, page: new URL(href).pathname.split('/').pop()!, ref: expanded.ref, kind: this.topic != null ? 'optin' : 'chat' };
   }
 
   /** Extra checks of a subclass's own attributes, run after the link is built. */
-  protected checkOwn(_link: ResolvedLink, _problems: Problem[]): void {}
+  protected checkOwn(_link: ResolvedLink, _problems: ElementProblem[]): void {}
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const problems: Problem[] = [];
+    const problems: ElementProblem[] = [];
     let link: ResolvedLink | null = null;
     try {
       link = this.resolveLink(problems);
       if (link) this.checkOwn(link, problems);
     } catch (error) {
-      problems.push(...errorProblems(error));
+      problems.push(...problemsOf(error));
     }
     this.link = problems.some((p) => p.severity === 'error') ? null : link;
     this.problems = problems;

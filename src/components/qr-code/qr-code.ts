@@ -1,5 +1,6 @@
-import type { PropertyDeclarations, PropertyValues } from '@lit/reactive-element';
-import { parseLink } from '../../link/index.js';
+import { html, nothing, type PropertyValues, svg } from 'lit';
+import { property } from 'lit/decorators.js';
+import { foldRef, parseLink } from '../../link/index.js';
 import {
   ICON_BLUE,
   ICON_PATHS,
@@ -13,13 +14,13 @@ import {
   logoTransform,
   modulesPath,
   parseColor,
+  pngBytes,
   svgDocument,
   toHex,
   wholeNumber,
 } from '../../qr/index.js';
 import { defineElement } from '../internal/define.js';
-import { html, setAttributes, svg } from '../internal/dom.js';
-import { LinkElement, type Problem, type ResolvedLink } from '../internal/link-element.js';
+import { type ElementProblem, LinkElement, type ResolvedLink } from '../internal/link-element.js';
 import { styles } from './qr-code.styles.js';
 
 /**
@@ -39,52 +40,46 @@ import { styles } from './qr-code.styles.js';
  */
 export class MmeQrCode extends LinkElement {
   static override styles = styles;
-  static override properties: PropertyDeclarations = {
-    value: {},
-    label: {},
-    size: { type: Number },
-    margin: { type: Number },
-    errorCorrection: { attribute: 'error-correction' },
-    logo: { type: Boolean, reflect: true },
-    caption: {},
-    download: { type: Boolean, reflect: true },
-  };
-
   /** Any m.me link to encode, instead of the link attributes. */
-  value?: string;
+  @property() value?: string;
   /** Accessible name. Default: "QR code: message PAGE on Messenger". */
-  label?: string;
+  @property() label?: string;
   /** Width and height in CSS pixels; the code snaps to whole device pixels per module. */
-  size = 200;
+  @property({ type: Number }) size = 200;
   /** Quiet zone around the code, in modules. 4 is the QR standard's minimum. */
-  margin = 4;
+  @property({ type: Number }) margin = 4;
   /** The highest error-correction level, L, M, Q or H; steps down when the link does not fit. */
-  errorCorrection = 'M';
+  @property({ attribute: 'error-correction' }) errorCorrection: ErrorCorrection = 'M';
   /** The Messenger icon in the centre, with error correction raised to H when that fits. */
-  logo = false;
+  @property({ type: Boolean, reflect: true }) logo = false;
   /** Visible text under the code. */
-  caption?: string;
+  @property() caption?: string;
   /** Shows PNG and SVG download buttons. */
-  download = false;
+  @property({ type: Boolean, reflect: true }) download = false;
 
   private qr: PreparedQr | null = null;
-  private encoded?: { key: string; qr: PreparedQr };
+  /** The last encoding and its path, kept while the link and the options that shape it stay the same. */
+  private encoded?: { key: string; qr: PreparedQr; path: string };
 
-  protected override resolveLink(problems: Problem[]): ResolvedLink | null {
+  protected override resolveLink(problems: ElementProblem[]): ResolvedLink | null {
     if (this.value == null) return super.resolveLink(problems);
     const parsed = parseLink(this.value);
     return { href: this.value.trim(), page: parsed.page, ref: parsed.ref ?? '', kind: parsed.kind };
   }
 
-  protected override checkOwn(link: ResolvedLink, problems: Problem[]): void {
+  protected override checkOwn(link: ResolvedLink, problems: ElementProblem[]): void {
     this.qr = null;
-    wholeNumber(this.size, 'size', 'qr-size-invalid', 16, 4096);
+    wholeNumber(this.size, 'size', 'size-invalid', 16, 4096);
     const options = { margin: this.margin, errorCorrection: String(this.errorCorrection).toUpperCase() as ErrorCorrection, logo: this.logo };
     // The link is already checked: resolveLink built it, or parsed the value. A change that
-    // leaves the link and these options alone (caption, size, label) reuses the encoding.
+    // leaves the link and these options alone (caption, size, label) reuses the encoding and
+    // its path, so lit-html finds the same path string and leaves the drawn code alone.
     const key = JSON.stringify([link.href, options]);
-    this.qr = this.encoded?.key === key ? this.encoded.qr : encodeQr(link.href, options);
-    this.encoded = { key, qr: this.qr };
+    if (this.encoded?.key !== key) {
+      const qr = encodeQr(link.href, options);
+      this.encoded = { key, qr, path: modulesPath(qr.matrix, qr.margin) };
+    }
+    this.qr = this.encoded.qr;
     // Colour warnings need the rendered CSS colours; they are added after rendering.
     problems.push(...this.qr.warnings.filter((w) => w.code !== 'qr-low-contrast'));
   }
@@ -111,15 +106,15 @@ export class MmeQrCode extends LinkElement {
 
   private checkColors(): void {
     if (!this.qr || !this.isConnected) return;
-    let extra: Problem[];
+    let extra: ElementProblem[];
     try {
       const { color, background } = this.colors();
       extra = colorWarnings(color, background);
     } catch (error) {
-      const { code, field, message } = error as QrError;
-      extra = [{ code, field, severity: 'warning', message }];
+      if (!(error instanceof QrError)) throw error;
+      extra = [{ code: error.code, field: error.field, severity: 'warning', message: error.message }];
     }
-    this.problems = [...this.problems.filter((p) => p.code !== 'qr-low-contrast' && p.code !== 'qr-color-invalid'), ...extra];
+    this.problems = [...this.problems.filter((p) => p.code !== 'qr-low-contrast' && p.code !== 'color-invalid'), ...extra];
     this.report();
   }
 
@@ -157,10 +152,9 @@ export class MmeQrCode extends LinkElement {
   async toPNG(options: { scale?: number } = {}): Promise<Blob> {
     const qr = this.requireCode();
     const modules = qr.matrix.size + 2 * qr.margin;
-    const scale = wholeNumber(options.scale ?? Math.max(1, Math.round((2 * this.drawnSize(modules)) / modules)), 'scale', 'qr-scale-invalid', 1, 100);
+    const scale = wholeNumber(options.scale ?? Math.max(1, Math.round((2 * this.drawnSize(modules)) / modules)), 'scale', 'scale-invalid', 1, 100);
     // The PNG encoder is loaded on the first call: most pages never ask for a PNG.
-    const { encodePng } = await import('../../qr/png.js');
-    const png = await encodePng(qr.matrix, { scale, margin: qr.margin, ...this.colors() });
+    const png = await pngBytes({ ...qr, ...this.colors() }, scale);
     return new Blob([png as BlobPart], { type: 'image/png' });
   }
 
@@ -168,80 +162,34 @@ export class MmeQrCode extends LinkElement {
     const blob = kind === 'png' ? await this.toPNG() : new Blob([this.toSVG()], { type: 'image/svg+xml' });
     const anchor = document.createElement('a');
     anchor.href = URL.createObjectURL(blob);
-    anchor.download = `messenger-qr-${[this.link!.page, this.link!.ref].filter(Boolean).join('-').replace(/[^\w-]+/g, '-')}.${kind}`;
+    anchor.download = `messenger-qr-${foldRef([this.link!.page, this.link!.ref].filter(Boolean).join('-'))}.${kind}`;
     anchor.click();
     setTimeout(() => URL.revokeObjectURL(anchor.href), 10_000);
   }
 
-  private drawn?: { figure: HTMLElement; code: SVGSVGElement; background: SVGRectElement; modules: SVGPathElement };
-  /** The encoding the drawn path and logo show; a new one redraws them. */
-  private drawnQr?: PreparedQr;
-  private logoNode?: SVGGElement;
-  private captionNode?: HTMLElement;
-  private downloads?: HTMLElement;
+  private renderLogo(qr: PreparedQr) {
+    const box = logoBox(qr.matrix, qr.margin);
+    if (!box) return nothing;
+    return svg`<g transform=${logoTransform(box)} shape-rendering="geometricPrecision"><path d=${ICON_PATHS.bubble} fill=${ICON_BLUE}></path><path d=${ICON_PATHS.bolt} fill="#fff"></path></g>`;
+  }
 
-  /** Draws the code: its nodes are made once, then each update sets their attributes and text. */
-  protected override update(changed: PropertyValues): void {
-    super.update(changed);
-    if (!this.qr || !this.link) {
-      this.drawn?.figure.remove();
-      return;
-    }
-    if (!this.drawn) {
-      const background = svg('rect', { class: 'background' });
-      const modules = svg('path', { class: 'modules' });
-      const code = svg('svg', { part: 'code', role: 'img', 'shape-rendering': 'crispEdges' }, background, modules);
-      this.drawn = { figure: html('figure', { part: 'base', class: 'base' }, code), code, background, modules };
-    }
-    const { figure, code, background, modules } = this.drawn;
-    if (!figure.isConnected) this.renderRoot.append(figure);
-    const { matrix, margin } = this.qr;
-    const side = matrix.size + 2 * margin;
+  protected override render() {
+    const qr = this.qr;
+    if (!qr || !this.link || !this.encoded) return nothing;
+    const side = qr.matrix.size + 2 * qr.margin;
     const pixels = this.drawnSize(side);
-    setAttributes(code, { 'aria-label': this.accessibleName, viewBox: `0 0 ${side} ${side}`, width: pixels, height: pixels });
-    if (this.qr !== this.drawnQr) {
-      this.drawnQr = this.qr;
-      setAttributes(background, { width: side, height: side });
-      setAttributes(modules, { d: modulesPath(matrix, margin) });
-      this.logoNode?.remove();
-      const box = logoBox(matrix, margin);
-      this.logoNode = box
-        ? svg(
-            'g',
-            { transform: logoTransform(box), 'shape-rendering': 'geometricPrecision' },
-            svg('path', { d: ICON_PATHS.bubble, fill: ICON_BLUE }),
-            svg('path', { d: ICON_PATHS.bolt, fill: '#fff' }),
-          )
-        : undefined;
-      if (this.logoNode) code.append(this.logoNode);
-    }
-    this.drawCaption(code);
-    this.drawDownloads(figure);
-  }
-
-  /** The caption goes right after the code, above any download buttons. */
-  private drawCaption(code: SVGSVGElement): void {
-    if (!this.caption) {
-      this.captionNode?.remove();
-      return;
-    }
-    this.captionNode ??= html('figcaption', { part: 'caption', class: 'caption' });
-    this.captionNode.textContent = this.caption;
-    if (!this.captionNode.isConnected) code.after(this.captionNode);
-  }
-
-  private drawDownloads(figure: HTMLElement): void {
-    if (!this.download) {
-      this.downloads?.remove();
-      return;
-    }
-    this.downloads ??= html(
-      'div',
-      { part: 'downloads', class: 'downloads' },
-      html('button', { type: 'button', 'aria-label': 'Download PNG', onclick: () => this.save('png') }, 'PNG'),
-      html('button', { type: 'button', 'aria-label': 'Download SVG', onclick: () => this.save('svg') }, 'SVG'),
-    );
-    if (!this.downloads.isConnected) figure.append(this.downloads);
+    return html`<figure part="base" class="base">
+      <svg part="code" role="img" aria-label=${this.accessibleName} viewBox="0 0 ${side} ${side}" width=${pixels} height=${pixels} shape-rendering="crispEdges">
+        <rect class="background" width=${side} height=${side}></rect><path class="modules" d=${this.encoded.path}></path>${this.renderLogo(qr)}
+      </svg>
+      ${this.caption ? html`<figcaption part="caption" class="caption">${this.caption}</figcaption>` : nothing}
+      ${this.download
+        ? html`<div part="downloads" class="downloads">
+            <button type="button" aria-label="Download PNG" @click=${() => this.save('png')}>PNG</button
+            ><button type="button" aria-label="Download SVG" @click=${() => this.save('svg')}>SVG</button>
+          </div>`
+        : nothing}
+    </figure>`;
   }
 }
 

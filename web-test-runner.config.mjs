@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, chromiumPath } from './test/helpers/chromium.mjs';
 import { countReporter } from './test/helpers/wtr-count-reporter.mjs';
 import { cjsModulesPlugin } from './test/helpers/wtr-cjs-plugin.mjs';
+import { mediaPlugin } from './test/helpers/wtr-media-plugin.mjs';
 import { screenshotPlugin } from './test/helpers/wtr-screenshot-plugin.mjs';
 
 
@@ -12,7 +13,7 @@ export default {
   nodeResolve: { browser: true },
   // One page at a time: a background page gets no animation frames and no keyboard focus.
   concurrency: 1,
-  plugins: [cjsModulesPlugin(), screenshotPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [cjsModulesPlugin(), screenshotPlugin(), mediaPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },

@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { emailButton, emailQr } from '../email/index.js';
 import { type LinkOptions, type Problem, checkLink, foldRef, messengerLink, parseLink } from '../link/index.js';
 import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, pngBytes, prepareQr, svgDocument, toHex } from '../qr/index.js';
 import { InputError, UsageError, flagOf, naming } from './errors.js';
-import { LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
+import { checkOutputFile, makeOutputFolder, readInputFile, writeAll, writeOutputFile } from './files.js';
+import { BATCH_LINK_HELP, BATCH_LINK_OPTIONS, LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
 
 /** What a command prints: to stdout, and warnings to stderr. */
 export interface Output {
@@ -29,7 +30,8 @@ function warnLink(options: LinkOptions, io: Output): void {
 
 function qrOptions(values: Record<string, unknown>): QrOptions {
   return {
-    margin: values.margin === undefined ? undefined : Number(values.margin),
+    // Given as text, so that an empty --margin= is an error rather than 0.
+    margin: values.margin as number | undefined,
     errorCorrection: (values['error-correction'] as string | undefined)?.toUpperCase() as ErrorCorrection | undefined,
     logo: Boolean(values.logo),
     color: values.color as string | undefined,
@@ -52,15 +54,12 @@ function formatOf(file: string): 'png' | 'svg' {
   throw new InputError(`--out: "${file}" must end in .png or .svg`);
 }
 
-/** Writes an encoded code as PNG or SVG: each file draws from the one encoding, never re-encodes. */
-async function writeQr(file: string, link: string, qr: PreparedQr, size: unknown): Promise<void> {
+/** An encoded code as PNG or SVG bytes: each file draws from the one encoding, never re-encodes. */
+async function qrFile(format: 'png' | 'svg', link: string, qr: PreparedQr, size: unknown): Promise<string | Uint8Array> {
   const scale = scaleFor(qr, size);
-  if (formatOf(file) === 'png') {
-    writeFileSync(file, await pngBytes(qr, scale));
-    return;
-  }
+  if (format === 'png') return pngBytes(qr, scale);
   const pixels = size === undefined ? undefined : scale * (qr.matrix.size + 2 * qr.margin);
-  writeFileSync(file, svgDocument(qr.matrix, { margin: qr.margin, color: toHex(qr.color), background: toHex(qr.background), size: pixels, title: `QR code: ${link}` }));
+  return svgDocument(qr.matrix, { margin: qr.margin, color: toHex(qr.color), background: toHex(qr.background), size: pixels, title: `QR code: ${link}` });
 }
 
 /** Names the link flags, not --value, when the link they made is too long for a QR code. */
@@ -99,11 +98,12 @@ ${QR_HELP}`,
   async run(args, io) {
     const { values } = parse(args, { ...LINK_OPTIONS, ...QR_OPTIONS, out: { type: 'string' }, value: { type: 'string' }, size: { type: 'string' } });
     if (!values.out) throw new UsageError('--out FILE.png or --out FILE.svg is required');
-    formatOf(values.out);
+    const format = formatOf(values.out);
+    checkOutputFile(values.out);
     let href: string;
     if (values.value !== undefined) {
       if (values.page !== undefined) throw new UsageError('give either --value or --page, not both');
-      parseLink(values.value);
+      naming({ url: '--value' }, () => parseLink(values.value!));
       href = values.value.trim();
     } else {
       const options = linkOptions(values);
@@ -114,7 +114,7 @@ ${QR_HELP}`,
     const code = naming(values.value === undefined ? linkFlags(values) : {}, () => prepareQr(href, qrOptions(values)));
     scaleFor(code, values.size);
     for (const { text } of warningsOf(code.warnings)) io.warn(`warning: ${text}`);
-    await writeQr(values.out, href, code, values.size);
+    writeOutputFile(values.out, await qrFile(format, href, code, values.size));
     io.out(`${values.out}: ${href}`);
   },
 };
@@ -204,79 +204,102 @@ ${LINK_HELP}`,
 /** A file name from a ref: its safe characters, never a path. */
 const fileStem = (ref: string) => foldRef(ref).slice(0, 100) || 'link';
 
-const csvCell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+/**
+ * A CSV cell, quoted when it must be. A cell that a spreadsheet would run as a formula (it
+ * starts with =, +, -, @, a tab or a carriage return) is written as text, with a leading
+ * apostrophe, as OWASP's CSV-injection advice says.
+ */
+function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",;\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A CSV's delimiter, read from its header row: a semicolon where Excel uses one, else a comma. */
+const delimiterOf = (source: string) => {
+  const header = source.split(/\r?\n/, 1)[0];
+  return header.includes(';') && !header.includes(',') ? ';' : ',';
+};
+
+/** The CSV columns behind a link option's field, for errors and warnings about one row. */
+const COLUMNS: Record<string, string> = { ref: 'column ref', text: 'column text', value: 'columns ref, text' };
 
 const batch: Command = {
   summary: 'write a PNG and SVG QR code per CSV row, a printable contact sheet and links.csv',
   help: `Usage: mme batch FILE.csv --page NAME --out DIR [--topic TOPIC --cadence C] [QR options] [--size PX]
 
 FILE.csv has a header row with the columns ref, label and optionally text: one row per store,
-flyer or table. For each row, writes REF.png and REF.svg to DIR, plus index.html (a contact sheet
-to print) and links.csv (ref,label,link). Every row is checked first; nothing is written when one
-is invalid.
+flyer or table; commas or semicolons separate the columns. For each row, writes REF.png and
+REF.svg to DIR, plus index.html (a contact sheet to print) and links.csv (ref,label,link). Every
+row is checked first; nothing is written when one is invalid.
 
   --out DIR          the folder to write (created when missing)
   --size PX          about how wide each PNG is (default 8 pixels per module)
 
-${LINK_HELP}
+${BATCH_LINK_HELP}
 
 ${QR_HELP}`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { ...LINK_OPTIONS, ...QR_OPTIONS, out: { type: 'string' }, size: { type: 'string' } }, 1);
-    if (!positionals[0]) throw new UsageError('FILE.csv is required');
+    const { values, positionals } = parse(args, { ...BATCH_LINK_OPTIONS, ...QR_OPTIONS, out: { type: 'string' }, size: { type: 'string' } }, 1);
+    const file = positionals[0];
+    if (!file) throw new UsageError('FILE.csv is required');
     if (!values.out) throw new UsageError('--out DIR is required');
-    let source: string;
-    try {
-      source = readFileSync(positionals[0], 'utf8');
-    } catch (error) {
-      throw new InputError(`FILE.csv: cannot read "${positionals[0]}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
+    const name = basename(file);
+    const source = readInputFile(file, (path) => readFileSync(path, 'utf8'));
     let rows: Record<string, string>[];
     try {
-      rows = parseCsv(source, { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
+      rows = parseCsv(source, { bom: true, delimiter: delimiterOf(source), columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
     } catch (error) {
-      throw new InputError(`FILE.csv: ${basename(positionals[0])} is not valid CSV: ${(error as Error).message}`);
+      throw new InputError(`${name}: not valid CSV: ${(error as Error).message}`);
     }
-    if (!rows.length) throw new InputError(`FILE.csv: ${basename(positionals[0])} has no rows under its header`);
-    if (!('ref' in rows[0])) throw new InputError(`FILE.csv: the header row needs a ref column (ref,label[,text]); found ${Object.keys(rows[0]).join(',')}`);
+    if (!rows.length) throw new InputError(`${name}: no rows under its header`);
+    if (!('ref' in rows[0])) throw new InputError(`${name}: the header row needs a ref column (ref,label[,text]); found ${Object.keys(rows[0]).join(',')}`);
     const qrOpts = qrOptions(values);
-    const seen = new Map<string, number>();
+    // Two refs whose file names differ only in case would overwrite each other on macOS and Windows.
+    const seen = new Map<string, { line: number; ref: string }>();
     // A warning about the flags (--margin, --color) reads the same on every row: it is said once.
-    // One about a row's own ref, text or room for the logo names its row.
+    // One about a row's own ref, text or room for the logo names its row and column.
     const said = new Set<string>();
+    const where = (line: number, field: string) => `${name}: row ${line}, ${COLUMNS[field] ?? `column ${field}`}`;
     const warnRow = (line: number, problems: readonly Problem[]) => {
-      for (const { field, text } of warningsOf(problems)) {
+      for (const p of problems.filter((p) => p.severity === 'warning')) {
+        const text = ['ref', 'text'].includes(p.field) ? `${where(line, p.field)}: ${p.message}` : p.field === 'logo' ? `${name}: row ${line}: ${p.message}` : `${flagOf(p.field)}: ${p.message}`;
         if (said.has(text)) continue;
         said.add(text);
-        io.warn(`warning: ${['ref', 'text', 'logo'].includes(field) ? `FILE.csv: row ${line}: ` : ''}${text}`);
+        io.warn(`warning: ${text}`);
       }
     };
     const items = rows.map((row, index) => {
       const line = index + 2;
+      if (!row.ref) throw new InputError(`${name}: row ${line} has no ref`);
       const options = { ...linkOptions(values), ref: row.ref, ...(row.text ? { text: row.text } : {}) } as LinkOptions;
-      if (!row.ref) throw new InputError(`FILE.csv: row ${line} has no ref`);
-      const stem = fileStem(row.ref);
-      if (seen.has(stem)) throw new InputError(`FILE.csv: row ${line} repeats the ref "${row.ref}" of row ${seen.get(stem)} (as a file name): refs must tell rows apart`);
-      seen.set(stem, line);
       try {
         const href = messengerLink(options);
         const code = prepareQr(href, qrOpts);
         warnRow(line, [...checkLink(options), ...code.warnings]);
+        const stem = fileStem(row.ref);
+        const earlier = seen.get(stem.toLowerCase());
+        if (earlier?.ref === row.ref) throw new InputError(`${name}: row ${line} repeats the ref "${row.ref}" of row ${earlier.line}: refs must tell rows apart`);
+        if (earlier) throw new InputError(`${name}: row ${line} (ref "${row.ref}") would write the same files as row ${earlier.line} (ref "${earlier.ref}"): refs must differ in more than case and punctuation`);
+        seen.set(stem.toLowerCase(), { line, ref: row.ref });
         return { href, code, stem, ref: row.ref, label: row.label ?? '' };
       } catch (error) {
+        if (error instanceof InputError) throw error;
         const { field, message } = error as { field?: string; message: string };
-        throw new InputError(`FILE.csv: row ${line}: ${flagOf(field ?? 'ref', linkFlags(values))}: ${message}`);
+        const at = field && (COLUMNS[field] || field === 'value') ? where(line, field) : `${name}: row ${line}: ${flagOf(field ?? 'ref')}`;
+        throw new InputError(`${at}: ${message}`);
       }
     });
     scaleFor(items[0].code, values.size);
-    mkdirSync(values.out, { recursive: true });
+    const files: { name: string; data: string | Uint8Array }[] = [];
     for (const item of items) {
-      await writeQr(join(values.out, `${item.stem}.png`), item.href, item.code, values.size);
-      await writeQr(join(values.out, `${item.stem}.svg`), item.href, item.code, undefined);
+      files.push({ name: `${item.stem}.png`, data: await qrFile('png', item.href, item.code, values.size) });
+      files.push({ name: `${item.stem}.svg`, data: await qrFile('svg', item.href, item.code, undefined) });
     }
-    writeFileSync(join(values.out, 'links.csv'), ['ref,label,link', ...items.map((i) => [i.ref, i.label, i.href].map(csvCell).join(','))].join('\r\n') + '\r\n');
-    writeFileSync(join(values.out, 'index.html'), contactSheet(items));
-    io.out(`${items.length} codes written to ${values.out}`);
+    files.push({ name: 'links.csv', data: ['ref,label,link', ...items.map((i) => [i.ref, i.label, i.href].map(csvCell).join(','))].join('\r\n') + '\r\n' });
+    files.push({ name: 'index.html', data: contactSheet(items) });
+    makeOutputFolder(values.out);
+    writeAll(values.out, files);
+    io.out(`${items.length} ${items.length === 1 ? 'code' : 'codes'} written to ${values.out}`);
   },
 };
 

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { COMMANDS, type Output } from './commands.js';
 import { InputError, UsageError, asInputError } from './errors.js';
 
-const USAGE = `Usage: mme COMMAND [options]
+const USAGE = `Usage: mme COMMAND [options]   (mme --version: the version)
 
 Commands:
 ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n')}
@@ -15,6 +18,12 @@ export async function main(argv: string[], io: Output = { out: (t) => console.lo
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    // dist/cli/mme.js → the package's own package.json, two folders up.
+    const manifest = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8')) as { version: string };
+    io.out(manifest.version);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -20,6 +20,13 @@ export const LINK_HELP = `Link options:
   --topic TOPIC      make an m.me/rn recurring-notification opt-in link for this topic
   --cadence C        daily, weekly or monthly (opt-in links)`;
 
+/** The link flags of `mme batch`: each row gives its own ref and text. */
+export const BATCH_LINK_OPTIONS = { page: LINK_OPTIONS.page, topic: LINK_OPTIONS.topic, cadence: LINK_OPTIONS.cadence } satisfies Options;
+
+export const BATCH_LINK_HELP = LINK_HELP.split('\n')
+  .filter((line) => !/^ {2}--(ref|text) /.test(line))
+  .join('\n');
+
 export const QR_OPTIONS = {
   margin: { type: 'string' },
   'error-correction': { type: 'string' },

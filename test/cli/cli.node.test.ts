@@ -61,7 +61,9 @@ describe('mme (the built command line)', () => {
     { args: ['batch', '../rows.csv', '--page', PAGE, '--out', 'codes', '--size', 'big'], flag: '--size' },
     { args: ['qr', '--page', PAGE, '--out', 'x.png', '--text', 'x'.repeat(3000)], flag: '--ref, --text' },
     { args: ['qr', '--value', `https://m.me/${PAGE}?text=${'x'.repeat(3000)}`, '--out', 'x.png'], flag: '--value' },
-    { args: ['qr', '--value', 'https://evil.example/', '--out', 'x.png'], flag: 'URL' },
+    { args: ['qr', '--value', 'https://evil.example/', '--out', 'x.png'], flag: '--value' },
+    { args: ['qr', '--page', PAGE, '--out', 'x.png', '--margin='], flag: '--margin' },
+    { args: ['qr', '--page', PAGE, '--out', 'no-such-folder/x.png'], flag: '--out' },
     { args: ['qr', '--page', PAGE, '--out', 'x.png', '--color', 'chartreuse'], flag: '--color' },
     { args: ['email', '--page', PAGE, '--qr-src', 'data:image/png;base64,AAAA'], flag: '--qr-src' },
     { args: ['email', '--page', PAGE, '--color', '#0084ff'], flag: '--color' },
@@ -165,15 +167,17 @@ describe('mme (the built command line)', () => {
     assert.equal(code, 0, err);
     const lines = err.trim().split('\n');
     assert.equal(lines.filter((line) => line.startsWith('warning: --margin: margin 2 is below')).length, 1, `one margin warning in:\n${err}`);
-    assert.equal(lines.filter((line) => /^warning: FILE\.csv: row 3: --ref: ref "store 2" /.test(line)).length, 1, `the unsafe ref's row in:\n${err}`);
+    assert.equal(lines.filter((line) => /^warning: stores\.csv: row 3, column ref: ref "store 2" /.test(line)).length, 1, `the unsafe ref's row and column in:\n${err}`);
     assert.equal(lines.length, 2, `no other warning in:\n${err}`);
     assertScans(join(dir, 'codes', 'store-2.png'), `https://m.me/${PAGE}?ref=store%202`);
   });
 
   const badCsv: { name: string; content: string; message: RegExp; args?: string[] }[] = [
-    { name: 'an invalid row (text on an opt-in batch)', content: 'ref,label,text\nok_1,One,\nok_2,Two,hello\n', message: /row 3: --text/, args: ['--topic', 'deals'] },
-    { name: 'a ref over the limit', content: `ref,label\n${'a'.repeat(2084)},x\n`, message: /row 2: --ref/ },
-    { name: 'a row whose link no QR code can hold', content: `ref,label,text\nlong,x,${'t'.repeat(3000)}\n`, message: /row 2: --ref, --text: the link is \d+ bytes/ },
+    { name: 'an invalid row (text on an opt-in batch)', content: 'ref,label,text\nok_1,One,\nok_2,Two,hello\n', message: /in\.csv: row 3, column text: /, args: ['--topic', 'deals'] },
+    { name: 'a ref over the limit', content: `ref,label\n${'a'.repeat(2084)},x\n`, message: /in\.csv: row 2, column ref: / },
+    { name: 'a ref of 100,000 dashes, quickly', content: `ref,label\n${'-'.repeat(100_000)},x\n`, message: /in\.csv: row 2, column ref: ref is \d+ characters/ },
+    { name: 'a row whose link no QR code can hold', content: `ref,label,text\nlong,x,${'t'.repeat(3000)}\n`, message: /in\.csv: row 2, columns ref, text: the link is \d+ bytes/ },
+    { name: 'two refs whose files differ only in case', content: 'ref,label\nStore,One\nstore,Two\n', message: /row 3 .*"store".*row 2.*"Store"/ },
     { name: 'a repeated ref', content: 'ref,label\nstore_1,One\nstore_1,Again\n', message: /repeats/ },
     { name: 'no ref column', content: 'store,label\nx,y\n', message: /ref column/ },
     { name: 'an empty ref', content: 'ref,label\n,y\n', message: /row 2 has no ref/ },
@@ -191,10 +195,65 @@ describe('mme (the built command line)', () => {
     });
   }
 
+  it('mme batch reads a semicolon-separated CSV (what Excel writes in much of Europe) and keeps spreadsheets from running formulas', (t) => {
+    const dir = workDir();
+    const csv = join(dir, 'filialen.csv');
+    writeFileSync(csv, 'ref;label;text\r\nberlin_mitte;"Berlin; Mitte";Hallo\r\nkoeln;"=HYPERLINK(""http://evil.example"")";\r\n');
+    const out = join(dir, 'codes');
+    const { code, out: stdout, err } = mme('batch', csv, '--page', PAGE, '--out', out);
+    assert.equal(code, 0, err);
+    assert.match(stdout, /^2 codes written to /);
+    assertScans(join(out, 'berlin_mitte.png'), `https://m.me/${PAGE}?ref=berlin_mitte&text=Hallo`, t);
+    const links = readFileSync(join(out, 'links.csv'), 'utf8').split('\r\n');
+    assert.equal(links[1], `berlin_mitte,"Berlin; Mitte",https://m.me/${PAGE}?ref=berlin_mitte&text=Hallo`);
+    assert.equal(links[2], `koeln,"'=HYPERLINK(""http://evil.example"")",https://m.me/${PAGE}?ref=koeln`, 'a formula is written as text');
+  });
+
+  it('mme batch says "1 code", and its help lists only the flags it takes', () => {
+    const dir = workDir();
+    writeFileSync(join(dir, 'one.csv'), 'ref,label\nonly_one,One\n');
+    assert.match(mme('batch', join(dir, 'one.csv'), '--page', PAGE, '--out', join(dir, 'codes')).out, /^1 code written to /);
+    const help = mme('batch', '--help').out;
+    assert.doesNotMatch(help, /--ref|--text/, 'refs and texts come from the CSV');
+    const ref = mme('batch', join(dir, 'one.csv'), '--page', PAGE, '--out', join(dir, 'codes2'), '--ref', 'ignored');
+    assert.equal(ref.code, 2, 'a --ref the batch would ignore is a usage mistake');
+  });
+
+  it('mme qr and mme batch name the option for a file they cannot write, with no stack trace and nothing half-written', () => {
+    const dir = workDir();
+    const file = join(dir, 'taken.txt');
+    writeFileSync(file, 'mine');
+    writeFileSync(join(dir, 'rows.csv'), 'ref,label\nstore_1,One\n');
+    const cases = [
+      ['qr', '--page', PAGE, '--out', join(dir, 'missing', 'x.png')],
+      ['qr', '--page', PAGE, '--out', join(dir, 'folder.png')],
+      ['qr', '--page', PAGE, '--out', '/proc/x.png'],
+      ['batch', join(dir, 'rows.csv'), '--page', PAGE, '--out', file],
+      ['batch', join(dir, 'rows.csv'), '--page', PAGE, '--out', '/proc/codes'],
+    ];
+    mkdirSync(join(dir, 'folder.png'));
+    for (const args of cases) {
+      const result = spawnSync(BIN, args, { encoding: 'utf8', timeout: 10_000 });
+      assert.equal(result.status, 1, `${args.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+      assert.match(result.stderr, /--out: /);
+      noStack(result.stderr);
+    }
+    assert.deepEqual(readdirSync(dir).sort(), ['folder.png', 'rows.csv', 'taken.txt']);
+    assert.deepEqual(readdirSync(join(dir, 'folder.png')), []);
+    assert.equal(readFileSync(file, 'utf8'), 'mine');
+  });
+
+  it('mme --version prints the version', () => {
+    const { code, out } = mme('--version');
+    assert.equal(code, 0);
+    assert.equal(out.trim(), JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
   it('mme batch names a missing file', () => {
     const { code, err } = mme('batch', '/nonexistent/stores.csv', '--page', PAGE, '--out', workDir());
     assert.equal(code, 1);
-    assert.match(err, /cannot read "\/nonexistent\/stores.csv" \(ENOENT\)/);
+    assert.match(err, /^mme batch: stores\.csv: cannot read "\/nonexistent\/stores.csv": no such file or folder\n$/);
   });
 
   it('mme email prints html, text or json', () => {

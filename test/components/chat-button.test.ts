@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/components/chat-button/chat-button.js';
 import type { MmeChatButton } from '../../src/components/chat-button/chat-button.js';
 import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
@@ -122,6 +122,24 @@ describe('<mme-chat-button>', () => {
     const left = await render(html`<mme-chat-button page=${PAGE} position="bottom-left" style="--mme-offset-x:32px"></mme-chat-button>`);
     expect(linkOf(left)!.getBoundingClientRect().left).to.be.closeTo(32, 1);
     await expect(element).to.be.accessible();
+  });
+
+  it('wraps a long label on a 320 px phone: no sideways scrolling, the floating button inside the screen', async () => {
+    const label = 'Schreiben Sie uns eine Nachricht über den Facebook Messenger, wir antworten schnell';
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const position of ['bottom-right', 'inline']) {
+        const element = await render(html`<mme-chat-button page=${PAGE} position=${position} label=${label}></mme-chat-button>`);
+        const box = linkOf(element)!.getBoundingClientRect();
+        expect(document.documentElement.scrollWidth, `${position}: no sideways scrolling`).to.be.at.most(320);
+        expect(box.left, `${position}: the button starts on screen`).to.be.at.least(0);
+        expect(box.right, `${position}: the button ends on screen`).to.be.at.most(320);
+        expect(element.shadowRoot!.querySelector('[part=label]')!.textContent, 'the whole label').to.equal(label);
+        element.remove();
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('causes no layout shift when a floating button is added', async () => {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import fc from 'fast-check';
 import '../../src/components/qr-code/qr-code.js';
 import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
@@ -38,6 +39,18 @@ describe('<mme-qr-code>', () => {
     expect(svg.getAttribute('aria-label')).to.equal(`QR code: message ${PAGE} on Messenger`);
     expect(await decodeOnScreen(svg)).to.equal(`https://m.me/${PAGE}?ref=summer_coupon`);
     await expect(element).to.be.accessible();
+  });
+
+  it('stays dark on light, and scans, in forced colours with a dark scheme', async () => {
+    await executeServerCommand('mme-media', [{ name: 'forced-colors', value: 'active' }, { name: 'prefers-color-scheme', value: 'dark' }]);
+    try {
+      const element = await render(html`<mme-qr-code page=${PAGE} ref="contrast" caption="Scan me"></mme-qr-code>`);
+      await nextFrame();
+      expect(matchMedia('(forced-colors: active)').matches, 'forced colours are on').to.equal(true);
+      expect(await decodeOnScreen(codeOf(element)!, { darkOnLight: true })).to.equal(`https://m.me/${PAGE}?ref=contrast`);
+    } finally {
+      await executeServerCommand('mme-media', []);
+    }
   });
 
   it('snaps to whole device pixels per module and keeps a 4-module quiet zone by default', async () => {

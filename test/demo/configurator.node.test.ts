@@ -168,4 +168,17 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     for (const id of ['page', 'ref', 'text', 'label', 'variant', 'accent', 'greeting', 'link', 'script']) assert.ok(reached.has(id), `Tab reaches ${id}`);
     await page.close();
   });
+
+  it('its example website, built to dist/demo and served as static files, shows the floating button with a per-page ref', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${server.origin}/dist/demo/examples/website.html`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'), { timeout: 10_000 });
+    const href = await page.$eval('mme-chat-button', (b) => b.shadowRoot!.querySelector('a')!.getAttribute('href'));
+    assert.equal(href, 'https://m.me/OriginalCoastClothing?ref=web-dist-demo-examples-website-html&text=Hi!%20I%20have%20a%20question');
+    assert.equal(await page.$eval('mme-chat-button', (b) => b.getAttribute('position')), 'bottom-right');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

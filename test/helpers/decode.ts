@@ -1,15 +1,18 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import jsQR from 'jsqr';
 
-/** Decodes a QR code in PNG bytes with jsqr; null when it finds none. */
-export async function decodePng(png: Blob | Uint8Array): Promise<string | null> {
+/**
+ * Decodes a QR code in PNG bytes with jsqr; null when it finds none. `darkOnLight` reads only a
+ * code drawn dark on light, as every phone camera can; by default inverted codes are read too.
+ */
+export async function decodePng(png: Blob | Uint8Array, { darkOnLight = false } = {}): Promise<string | null> {
   const blob = png instanceof Blob ? png : new Blob([png as BlobPart], { type: 'image/png' });
   const bitmap = await createImageBitmap(blob);
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d')!;
   context.drawImage(bitmap, 0, 0);
   const { data, width, height } = context.getImageData(0, 0, bitmap.width, bitmap.height);
-  return jsQR(data, width, height, { inversionAttempts: 'attemptBoth' })?.data ?? null;
+  return jsQR(data, width, height, { inversionAttempts: darkOnLight ? 'dontInvert' : 'attemptBoth' })?.data ?? null;
 }
 
 /** Takes a real screenshot of an element (plus a margin of page around it) as PNG bytes. */
@@ -26,6 +29,6 @@ export async function screenshot(element: Element, margin = 8): Promise<Uint8Arr
 }
 
 /** Screenshots an element as Chromium drew it and decodes the QR code in it. */
-export async function decodeOnScreen(element: Element): Promise<string | null> {
-  return decodePng(await screenshot(element));
+export async function decodeOnScreen(element: Element, options: { darkOnLight?: boolean } = {}): Promise<string | null> {
+  return decodePng(await screenshot(element), options);
 }

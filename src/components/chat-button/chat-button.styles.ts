@@ -12,6 +12,7 @@ export const styles = css`
     --mme-z-index: 2147483000;
     display: inline-block;
     vertical-align: middle;
+    max-width: 100%;
   }
   /* A floating button takes no room in the page: the host leaves no box (an empty inline-block
      would still make a line that pushes the content), and its root is fixed to the viewport. */
@@ -34,6 +35,7 @@ export const styles = css`
     position: relative;
     font: var(--mme-font);
     direction: inherit;
+    max-width: 100%;
   }
   :host([position='bottom-right']) .root,
   :host([position='bottom-left']) .root {
@@ -41,6 +43,8 @@ export const styles = css`
     z-index: var(--mme-z-index);
     inset-block-end: calc(var(--mme-offset-y) + env(safe-area-inset-bottom, 0px));
     inset-inline-end: calc(var(--mme-offset-x) + env(safe-area-inset-right, 0px));
+    /* A long label wraps rather than push the button off a phone's screen (WCAG 1.4.10). */
+    max-width: calc(100vw - 2 * var(--mme-offset-x) - env(safe-area-inset-left, 0px) - env(safe-area-inset-right, 0px));
   }
   :host([position='bottom-left']) .root {
     inset-inline-end: auto;
@@ -66,7 +70,9 @@ export const styles = css`
     color: var(--mme-on-accent);
     font: var(--mme-font);
     text-decoration: none;
-    white-space: nowrap;
+    text-align: center;
+    overflow-wrap: anywhere;
+    max-width: 100%;
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
     transition: transform 0.15s ease, box-shadow 0.15s ease, filter 0.15s ease;

@@ -23,6 +23,9 @@ export const styles = css`
   }
   svg {
     display: block;
+    /* A code must stay dark on light to scan: forced colours would paint it in the page's system
+       colours (white modules on a white background with a dark scheme). */
+    forced-color-adjust: none;
   }
   .background {
     fill: var(--mme-qr-background, #fff);

@@ -1,0 +1,86 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from './errors.js';
+
+/** What a file-system error means to a person, in a few words. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+    EEXIST: 'it already exists',
+  };
+  return (code && reasons[code]) ?? (error as Error).message;
+}
+
+/** Whether `path` is an existing folder, an existing file, or nothing. */
+function kindOf(path: string): 'folder' | 'file' | 'none' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * Writes files into `folder` all or nothing: each is written to a staging folder beside them
+ * first, then moved into place, so a failure leaves no half-written file and no partial set.
+ * `flag` names the option in the one-line error a person sees.
+ */
+export function writeAll(folder: string, files: readonly { name: string; data: string | Uint8Array }[], flag = '--out'): void {
+  let staging: string;
+  try {
+    staging = mkdtempSync(join(folder, '.mme-'));
+  } catch (error) {
+    throw new InputError(`${flag}: cannot write to the folder "${folder}": ${reason(error)}`);
+  }
+  try {
+    for (const { name, data } of files) writeFileSync(join(staging, name), data);
+    for (const { name } of files) renameSync(join(staging, name), join(folder, name));
+  } catch (error) {
+    throw new InputError(`${flag}: cannot write to the folder "${folder}": ${reason(error)}`);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Checks that `file` can be written: its folder exists and it is not a folder itself. */
+export function checkOutputFile(file: string, flag = '--out'): void {
+  const folder = dirname(file);
+  if (kindOf(folder) !== 'folder') throw new InputError(`${flag}: cannot write "${file}": the folder "${folder}" does not exist`);
+  if (kindOf(file) === 'folder') throw new InputError(`${flag}: cannot write "${file}": it is a folder`);
+}
+
+/** Writes one file, all or nothing. */
+export function writeOutputFile(file: string, data: string | Uint8Array, flag = '--out'): void {
+  checkOutputFile(file, flag);
+  writeAll(dirname(file), [{ name: basename(file), data }], flag);
+}
+
+/** Makes the output folder (and its parents) unless it exists; a file in its place is an error. */
+export function makeOutputFolder(folder: string, flag = '--out'): void {
+  const kind = kindOf(folder);
+  if (kind === 'file') throw new InputError(`${flag}: "${folder}" is a file; give a folder to write the codes to`);
+  if (kind === 'folder') return;
+  try {
+    // Without `recursive` when the parent exists: Node's recursive mkdir never returns for some
+    // paths under /proc.
+    mkdirSync(folder, { recursive: kindOf(dirname(folder)) !== 'folder' });
+  } catch (error) {
+    throw new InputError(`${flag}: cannot make the folder "${folder}": ${reason(error)}`);
+  }
+}
+
+/** Reads a text file the person named, or says in one line why it cannot be read. */
+export function readInputFile(file: string, read: (file: string) => string): string {
+  try {
+    return read(file);
+  } catch (error) {
+    throw new InputError(`${basename(file)}: cannot read "${file}": ${reason(error)}`);
+  }
+}

@@ -8,6 +8,7 @@
 // `npm start` serves the configurator from demo/ instead.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
@@ -97,9 +98,13 @@ function minifyCssTemplates(): Plugin {
   };
 }
 
-/** A minified ES-module build of `entry` into dist/cdn/. */
+/**
+ * A minified ES-module build of `entry` into dist/cdn/. qrcode's optimal-segmentation search
+ * (dijkstrajs) is left out: the kit never asks for it (src/qr/dijkstra-stub.ts says why).
+ */
 function cdnBuild(entry: Record<string, string>, chunkFileNames: string, options: { emptyOutDir: boolean; preserveEntrySignatures?: 'allow-extension' }): UserConfig {
   return {
+    resolve: { alias: { dijkstrajs: resolve('src/qr/dijkstra-stub.ts') } },
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: options.emptyOutDir,

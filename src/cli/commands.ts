@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { emailButton, emailQr } from '../email/index.js';
-import { type LinkOptions, type Problem, checkLink, foldRef, messengerLink, parseLink } from '../link/index.js';
-import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, pngBytes, prepareQr, svgDocument, toHex } from '../qr/index.js';
+import { type LinkOptions, type Problem, checkLink, foldRef, isOptin, messengerLink, parseLink } from '../link/index.js';
+import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, pngBytes, prepareQr, svgDocument, toHex, withScheme } from '../qr/index.js';
 import { InputError, UsageError, flagOf, naming } from './errors.js';
 import { checkOutputFile, makeOutputFolder, readInputFile, writeAll, writeOutputFile } from './files.js';
 import { BATCH_LINK_HELP, BATCH_LINK_OPTIONS, LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
@@ -63,7 +63,7 @@ async function qrFile(format: 'png' | 'svg', link: string, qr: PreparedQr, size:
 }
 
 /** Names the link flags, not --value, when the link they made is too long for a QR code. */
-const linkFlags = (values: { topic?: string }) => ({ value: values.topic === undefined ? '--ref, --text' : '--ref, --topic' });
+const linkFlags = (values: { topic?: string }) => ({ value: isOptin(values) ? '--ref, --topic' : '--ref, --text' });
 
 const link: Command = {
   summary: 'print an m.me link',
@@ -104,7 +104,7 @@ ${QR_HELP}`,
     if (values.value !== undefined) {
       if (values.page !== undefined) throw new UsageError('give either --value or --page, not both');
       naming({ url: '--value' }, () => parseLink(values.value!));
-      href = values.value.trim();
+      href = withScheme(values.value);
     } else {
       const options = linkOptions(values);
       href = messengerLink(options);

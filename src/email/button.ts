@@ -1,8 +1,8 @@
 import { defaultLabel } from '../labels/index.js';
-import { type LinkOptions, messengerLink } from '../link/index.js';
+import { type LinkOptions, isOptin, messengerLink } from '../link/index.js';
 import { type Rgb, contrast, escapeMarkup, parseHexColor, toHex } from '../qr/index.js';
 import { EmailError } from './errors.js';
-import { type EmailSnippet, FONT, LAYOUT_TABLE, type Locale, locale, style, wrap } from './html.js';
+import { type EmailSnippet, FONT, LAYOUT_TABLE, type Locale, locale, style, textOption, wrap } from './html.js';
 
 export type EmailButtonOptions = LinkOptions &
   Locale & {
@@ -47,8 +47,7 @@ export function emailButton(options: EmailButtonOptions): EmailSnippet {
   const background = toHex(backgroundRgb).toUpperCase();
   const foreground = toHex(foregroundRgb).toUpperCase();
   if (options.outlook !== undefined && options.outlook !== 'vml') throw new EmailError('outlook-invalid', 'outlook', `outlook "${options.outlook}" must be vml, or left out`);
-  const label = (options.label ?? defaultLabel(options.topic != null ? 'optin' : 'chat', 'email')).trim();
-  if (!label) throw new EmailError('label-invalid', 'label', 'label is empty: the button needs words');
+  const label = textOption(options.label, defaultLabel(isOptin(options) ? 'optin' : 'chat', 'email'), 'label');
   const vml = options.outlook === 'vml';
   const safeHref = escapeMarkup(href);
   const safeLabel = escapeMarkup(label);

@@ -1,7 +1,7 @@
 import { type LinkOptions, messengerLink, normalizePage } from '../link/index.js';
 import { escapeMarkup } from '../qr/index.js';
 import { EmailError } from './errors.js';
-import { type EmailSnippet, FONT, LAYOUT_TABLE, type Locale, locale, style, wrap } from './html.js';
+import { type EmailSnippet, FONT, LAYOUT_TABLE, type Locale, locale, style, textOption, wrap } from './html.js';
 
 export type EmailQrOptions = LinkOptions &
   Locale & {
@@ -34,7 +34,7 @@ export function emailQr(options: EmailQrOptions): EmailSnippet {
   }
   const size = options.size ?? 164;
   if (!Number.isInteger(size) || size < 64 || size > 600) throw new EmailError('size-invalid', 'size', `size ${size} must be a whole number of pixels from 64 to 600`);
-  const label = (options.label ?? `QR code: scan to message ${normalizePage(options.page)} on Messenger`).trim();
+  const label = textOption(options.label, `QR code: scan to message ${normalizePage(options.page)} on Messenger`, 'label');
   const imageStyle = style({
     display: 'block',
     border: 0,

@@ -28,3 +28,6 @@ export function pathMatches(path: string, globs: string): boolean {
     .filter(Boolean)
     .some((glob) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}/?$`).test(path));
 }
+
+/** Links the embed turns into elements: marked with data-mme or the mme-chat-button class. */
+export const UPGRADE_SELECTOR = 'a[href][data-mme]:not([data-mme-upgraded]), a[href].mme-chat-button:not([data-mme-upgraded])';

@@ -1,7 +1,6 @@
 import { MmeChatButton } from '../components/chat-button/chat-button.js';
 import { chatLink, optinLink, parseLink } from '../link/index.js';
-import { type EmbedConfig, pathMatches, readConfig } from './config.js';
-import { upgradeLinks } from './upgrade.js';
+import { type EmbedConfig, UPGRADE_SELECTOR, pathMatches, readConfig } from './config.js';
 
 /** The API the embed puts on `window.mmeKit`. */
 export interface MmeKit {
@@ -30,6 +29,17 @@ function loadQrWhenNeeded(): void {
   qrLoaded = true;
   // A failed download is tried again when the page next changes.
   import('../components/qr-code/qr-code.js').catch(() => (qrLoaded = false));
+}
+
+/**
+ * Upgrades the marked m.me links under `roots`. The upgrade code loads only once a page has such
+ * a link (a CMS page); a page with just the floating button never downloads it.
+ */
+function upgradeMarkedLinks(roots: ParentNode[]): void {
+  const marked = roots.filter((root) => (root instanceof Element && root.matches(UPGRADE_SELECTOR)) || root.querySelector(UPGRADE_SELECTOR));
+  if (!marked.length) return;
+  // A failed download leaves the plain links, which work; the next change to the page tries again.
+  import('./upgrade.js').then(({ upgradeLinks }) => marked.forEach(upgradeLinks), () => {});
 }
 
 function shouldShow(config: EmbedConfig): boolean {
@@ -82,10 +92,10 @@ export function start(script: HTMLScriptElement | null): void {
   const config = readConfig(script, window.mmeConfig);
   window.mmeKit ??= { chatLink, optinLink, parseLink, mount, unmount };
   const ready = () => {
-    upgradeLinks(document);
+    upgradeMarkedLinks([document]);
     loadQrWhenNeeded();
     new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) upgradeLinks(node);
+      upgradeMarkedLinks(records.flatMap((record) => [...record.addedNodes].filter((node): node is Element => node instanceof Element)));
       loadQrWhenNeeded();
     }).observe(document.documentElement, { childList: true, subtree: true });
     if (!config.page || document.querySelector(MOUNTED)) return;

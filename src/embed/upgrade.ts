@@ -1,7 +1,6 @@
 import { type ParsedLink, parseLink } from '../link/index.js';
 
-/** Links the embed turns into elements: marked with data-mme or the mme-chat-button class. */
-const SELECTOR = 'a[href][data-mme]:not([data-mme-upgraded]), a[href].mme-chat-button:not([data-mme-upgraded])';
+import { UPGRADE_SELECTOR as SELECTOR } from './config.js';
 
 /**
  * Turns a plain m.me link into an `<mme-chat-button>` (or `<mme-qr-code>` for data-mme="qr"),
@@ -18,9 +17,13 @@ function upgrade(anchor: HTMLAnchorElement): void {
   }
   const qr = anchor.getAttribute('data-mme') === 'qr';
   const element = document.createElement(qr ? 'mme-qr-code' : 'mme-chat-button');
-  if (qr) element.setAttribute('value', anchor.getAttribute('href')!.trim());
-  else for (const [key, value] of Object.entries(link)) if (key !== 'kind') element.setAttribute(key, value);
+  if (qr) element.setAttribute('value', anchor.getAttribute('href')!);
+  // A ref read from a finished link is a literal: its braces are doubled so the element does not
+  // read them as a template.
+  else for (const [key, value] of Object.entries(link)) if (key !== 'kind') element.setAttribute(key, key == 'ref' ? value.replace(/[{}]/g, '$&$&') : value);
   anchor.replaceWith(element);
+  // The link stays inside: the button's no-JavaScript fallback, and under a QR code the link a
+  // phone (which cannot scan its own screen) taps, and keyboards and screen readers reach.
   element.append(anchor);
 }
 

@@ -1,4 +1,4 @@
-import { collectProblems } from './check.js';
+import { collectProblems, isOptin } from './check.js';
 import { pageName } from './page.js';
 import { throwErrors } from './problems.js';
 
@@ -61,7 +61,7 @@ export function optinLink(options: OptinLinkOptions): string {
   return link('rn/' + pageName(String(options.page)), [['topic', topic], ['cadence', cadence], ['ref', ref]]);
 }
 
-/** Builds an opt-in link when `topic` is given, else a chat link. */
+/** Builds an opt-in link when `topic` is given (not empty), else a chat link. */
 export function messengerLink(options: LinkOptions): string {
-  return options.topic != null ? optinLink(options as OptinLinkOptions) : chatLink(options as ChatLinkOptions);
+  return isOptin(options) ? optinLink(options as OptinLinkOptions) : chatLink(options as ChatLinkOptions);
 }

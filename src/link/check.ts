@@ -3,7 +3,15 @@ import { type LinkProblemCode, type Problem, problem, quote } from './problems.j
 
 /** The longest `ref` Messenger accepts, counted URL-encoded. */
 export const REF_LIMIT = 2083;
-export const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Whether `value` is well-formed text: encodeURIComponent refuses a broken (unpaired surrogate) character. */
+export const wellFormed = (value: string): boolean => {
+  try {
+    encodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Every problem with a set of link options, errors and warnings alike. Never throws, whatever
@@ -11,8 +19,11 @@ export const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD80
  * @example checkLink({ page: 'javascript:alert(1)' })[0].code // 'page-invalid'
  */
 export function checkLink(options: unknown): Problem<LinkProblemCode>[] {
-  return collectProblems(options, (options as { topic?: unknown } | null)?.topic != null, pageName);
+  return collectProblems(options, isOptin(options), pageName);
 }
+
+/** Whether options make an opt-in link: a topic is given (an empty one counts as not given). */
+export const isOptin = (options: unknown): boolean => ((options as { topic?: unknown } | null)?.topic ?? '') !== '';
 
 /**
  * The problems of a chat (`optin` false) or opt-in link. `normalize` turns the page as given
@@ -22,14 +33,14 @@ export function collectProblems(options: unknown, optin: boolean, normalize = (p
   const found: Problem<LinkProblemCode>[] = [];
   const add = (code: LinkProblemCode, message: string, severity?: 'warning') => found.push(problem(code, message, severity));
   if (typeof options != 'object' || !options) {
-    add('options-invalid', `link options must be an object, not ${options}`);
+    add('options-invalid', `link options must be an object, not ${typeof options == 'object' ? 'null' : typeof options}`);
     return found;
   }
   const values = options as Record<string, unknown>;
   // An optional text field: '' and null count as absent; anything but well-formed text is an error.
   const read = (field: string): string => {
     const value = Number.isInteger(values[field]) && field == 'page' ? String(values[field]) : values[field] ?? '';
-    if (typeof value == 'string' && !UNPAIRED_SURROGATE.test(value)) return value;
+    if (typeof value == 'string' && wellFormed(value)) return value;
     add(`${field}-invalid` as LinkProblemCode, `${field} must be well-formed text, not ${typeof value}`);
     return '';
   };
@@ -40,7 +51,8 @@ export function collectProblems(options: unknown, optin: boolean, normalize = (p
   const cadence = read('cadence');
   const size = encodeURIComponent(ref).length;
   if (!found.length && !page) add('page-missing', "page is missing: give a Page username or ID");
-  else if (/[^A-Za-z0-9.]/.test(page)) add('page-invalid', `page ${quote(page)} may only have letters, digits and periods`);
+  // Periods alone (`.`, `..`) would make a link to m.me itself.
+  else if (/[^A-Za-z0-9.]|^\.+$/.test(page)) add('page-invalid', `page ${quote(page)} may only have letters, digits and periods`);
   else if (page.length < 5 && /\D/.test(page)) add('page-short', `page ${quote(page)} is under 5 characters`, 'warning');
   if (size > REF_LIMIT) add('ref-too-long', `ref is ${size} characters URL-encoded, over ${REF_LIMIT}`);
   if (/[^\w=-]/.test(ref)) add('ref-unsafe', `ref ${quote(ref)} has characters other than A-Z a-z 0-9 _ - = that Messenger may drop`, 'warning');

@@ -1,6 +1,6 @@
 export { chatLink, optinLink, messengerLink } from './build.js';
 export type { Cadence, ChatLinkOptions, OptinLinkOptions, LinkOptions } from './build.js';
-export { checkLink, REF_LIMIT } from './check.js';
+export { checkLink, isOptin, REF_LIMIT } from './check.js';
 export { pageContext } from './context.js';
 export { normalizePage } from './page.js';
 export { parseLink } from './parse.js';

@@ -1,8 +1,12 @@
 import { checkLink } from './check.js';
 import { throwErrors } from './problems.js';
 
+// The domain must end where the host ends: `m.meals` and `fb.comedy` are usernames, not URLs.
 const PAGE_URL =
-  /^(?:https?:)?(?:\/\/)?(?:(?:www|m|web|business)\.)?(facebook\.com|fb\.com|m\.me)(\/[^?#]*)?(\?[^#]*)?/i;
+  /^(?:https?:)?(?:\/\/)?(?:(?:www|m|web|business)\.)?(facebook\.com|fb\.com|m\.me)(?![^/?#])(\/[^?#]*)?(\?[^#]*)?/i;
+
+/** facebook.com paths that name no Page: a video, a share, a group, an event…. */
+const NOT_PAGES = /^(watch|share|groups|events|reels?|photos?|videos?|\w+\.php)$/i;
 
 /**
  * Extracts the bare Page name or ID from what people paste; never throws.
@@ -15,6 +19,9 @@ export function pageName(input: string): string {
   if (!match) return value;
   const segments = (match[2] ?? '').split('/').filter(Boolean);
   if (segments[0] === 'profile.php') return new URLSearchParams(match[3]).get('id') ?? '';
+  // facebook.com/p/Some-Name-100064123456789/ names the Page by the ID its slug ends in.
+  if (segments[0] === 'p') return /\d+$/.exec(segments[1] ?? '')?.[0] ?? '';
+  if (NOT_PAGES.test(segments[0] ?? '')) return '';
   // facebook.com/pages/Name/123 and /people/Name/123 name the Page by the ID at the end.
   if (segments[0] === 'pages' || segments[0] === 'people') return segments[2] ?? segments[1] ?? '';
   if (segments[0] === 'rn' && match[1].toLowerCase() === 'm.me') segments.shift();

@@ -29,13 +29,16 @@ const M_ME = /^(?:https?:\/\/|\/\/)?(?:www\.)?m\.me\/(rn\/)?([^/?#]*)\/?(?:\?([^
  * @throws {LinkError} `not-messenger-link` for anything else, or the code of an invalid part.
  */
 export function parseLink(url: string): ParsedLink {
-  const match = M_ME.exec(typeof url == 'string' ? url.trim() : '') ?? fail('not-messenger-link', `url ${quote(String(url))} is not an m.me link`);
+  // A browser drops tabs and line breaks from a URL before reading it; so does this parser.
+  const text = typeof url == 'string' ? url.replace(/[\t\n\r]/g, '').trim() : '';
+  const match = M_ME.exec(text) ?? fail('not-messenger-link', `url ${quote(typeof url == 'string' ? url : typeof url)} is not an m.me link`);
   const params = new Map<string, string>();
   for (const pair of (match[3] ?? '').split('&')) {
     const [key, ...value] = pair.split('=');
     try {
       // The first of a repeated parameter wins, as in URLSearchParams.get.
-      params.has(key) || params.set(key, decodeURIComponent(value.join('=').replace(/\+/g, ' ')));
+      const name = decodeURIComponent(key);
+      params.has(name) || params.set(name, decodeURIComponent(value.join('=').replace(/\+/g, ' ')));
     } catch {
       fail('not-messenger-link', `url parameter ${key} has broken percent-encoding`);
     }

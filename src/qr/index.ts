@@ -7,5 +7,5 @@ export { ICON_BLUE, ICON_PATHS, ICON_VIEWBOX } from './logo.js';
 export { escapeMarkup } from './markup.js';
 export { BYTE_CAPACITY, type ErrorCorrection, LEVELS, type QrMatrix, qrMatrix } from './matrix.js';
 export { pngBytes, qrPng, qrSvg, type QrPngOptions, type QrSvgOptions } from './outputs.js';
-export { colorWarnings, encodeQr, prepareQr, type PreparedQr, type QrOptions, wholeNumber } from './prepare.js';
+export { colorWarnings, encodeQr, prepareQr, type PreparedQr, type QrOptions, wholeNumber, withScheme } from './prepare.js';
 export { logoBox, logoTransform, modulesPath, svgDocument } from './svg.js';

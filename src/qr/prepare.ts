@@ -47,12 +47,21 @@ export function colorWarnings(color: Rgb, background: Rgb): Problem<QrProblemCod
 }
 
 /**
- * Validates a link and QR options and encodes the link, for any output.
+ * The link a phone camera opens: one written without a scheme (`m.me/…`, `//m.me/…`) gets
+ * `https://`, since a camera reads a code without one as plain text. @example withScheme('m.me/x') // 'https://m.me/x'
+ */
+export const withScheme = (link: string): string => {
+  const text = link.trim();
+  return /^https?:\/\//i.test(text) ? text : `https://${text.replace(/^\/\//, '')}`;
+};
+
+/**
+ * Validates a link and QR options and encodes it (with a scheme: `withScheme`), for any output.
  * @throws {LinkError} when `link` is not a valid m.me link. @throws {QrError} for bad options.
  */
 export function prepareQr(link: string, options: QrOptions = {}): PreparedQr {
   parseLink(link);
-  return encodeQr(link, options);
+  return encodeQr(withScheme(link), options);
 }
 
 /**

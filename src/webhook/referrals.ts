@@ -48,8 +48,10 @@ const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter((v
 const text = (value: unknown): string | undefined => (value == null || typeof value === 'object' ? undefined : String(value));
 /** Meta sends seconds or milliseconds, as numbers or strings. */
 const millis = (value: unknown): number | undefined => {
-  const n = Number(value ?? NaN);
-  return value === '' || !Number.isFinite(n) ? undefined : n < 1e11 ? n * 1000 : n;
+  // Only a number, or digits as text: never " ", [] or true, which Number() reads as 0 or 1.
+  const n = typeof value == 'number' ? value : typeof value == 'string' && /^\s*\d+(\.\d*)?\s*$/.test(value) ? +value : NaN;
+  const ms = n < 1e11 ? n * 1000 : n;
+  return ms >= 0 && ms < Infinity ? ms : undefined;
 };
 /** Drops absent fields so results compare and serialise cleanly. */
 const clean = <T extends object>(value: T): T =>
@@ -63,7 +65,8 @@ function parseBody(body: unknown): Json {
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) body = new TextDecoder().decode(body);
   if (typeof body === 'string') {
     try {
-      body = JSON.parse(body);
+      // A byte-order mark, which some proxies and files put first, is not part of the JSON.
+      body = JSON.parse(body.replace(/^\uFEFF/, ''));
     } catch {
       throw new WebhookError('body-not-json', 'body', 'webhook body is not valid JSON');
     }
@@ -104,7 +107,7 @@ export function readReferrals(body: unknown): Referral[] {
       timestamp: millis(event.timestamp) ?? millis(entry.time) ?? 0,
     };
     const add = (via: Referral['via'], from: Json | undefined, payload?: unknown, optin?: Optin) => {
-      if (!from || typeof from != 'object') return;
+      if (!from || typeof from != 'object' || Array.isArray(from)) return;
       found.push(clean({
         via,
         ...base,

@@ -38,9 +38,9 @@ type Params = { get(name: string): string | null } | Readonly<Record<string, unk
 export function verifySubscription(params: Params, verifyToken: string): string | null {
   const read = (name: string): string | null => {
     let value: unknown =
-      typeof params.get === 'function'
+      typeof params?.get === 'function'
         ? (params as URLSearchParams).get('hub.' + name)
-        : (params as Record<string, any>)['hub.' + name] ?? (params as Record<string, any>).hub?.[name];
+        : (params as Record<string, any> | null)?.['hub.' + name] ?? (params as Record<string, any> | null)?.hub?.[name];
     if (Array.isArray(value)) value = value[0];
     return typeof value === 'string' ? value : null;
   };

@@ -136,6 +136,9 @@ describe('mme (the built command line)', () => {
     const link = `http://m.me/${PAGE}?text=Hello%20and%20Welcome`;
     mme('qr', '--value', link, '--out', join(dir, 'v.png'));
     assertScans(join(dir, 'v.png'), link, t);
+    // Written without a scheme, a phone camera would read it as text: the code holds https://.
+    mme('qr', '--value', `m.me/${PAGE}?ref=no_scheme`, '--out', join(dir, 'bare.png'));
+    assertScans(join(dir, 'bare.png'), `https://m.me/${PAGE}?ref=no_scheme`, t);
   });
 
   it('mme batch writes a PNG and SVG per row, links.csv and a contact sheet; every code scans', (t) => {
@@ -175,7 +178,7 @@ describe('mme (the built command line)', () => {
   const badCsv: { name: string; content: string; message: RegExp; args?: string[] }[] = [
     { name: 'an invalid row (text on an opt-in batch)', content: 'ref,label,text\nok_1,One,\nok_2,Two,hello\n', message: /in\.csv: row 3, column text: /, args: ['--topic', 'deals'] },
     { name: 'a ref over the limit', content: `ref,label\n${'a'.repeat(2084)},x\n`, message: /in\.csv: row 2, column ref: / },
-    { name: 'a ref of 100,000 dashes, quickly', content: `ref,label\n${'-'.repeat(100_000)},x\n`, message: /in\.csv: row 2, column ref: ref is \d+ characters/ },
+    { name: 'a ref of 100,000 dashes', content: `ref,label\n${'-'.repeat(100_000)},x\n`, message: /in\.csv: row 2, column ref: ref is \d+ characters/ },
     { name: 'a row whose link no QR code can hold', content: `ref,label,text\nlong,x,${'t'.repeat(3000)}\n`, message: /in\.csv: row 2, columns ref, text: the link is \d+ bytes/ },
     { name: 'two refs whose files differ only in case', content: 'ref,label\nStore,One\nstore,Two\n', message: /row 3 .*"store".*row 2.*"Store"/ },
     { name: 'a repeated ref', content: 'ref,label\nstore_1,One\nstore_1,Again\n', message: /repeats/ },

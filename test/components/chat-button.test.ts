@@ -1,5 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
+import { expandRef, pageContext } from '../../src/link/index.js';
 import '../../src/components/chat-button/chat-button.js';
 import type { MmeChatButton } from '../../src/components/chat-button/chat-button.js';
 import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
@@ -213,7 +214,7 @@ describe('<mme-chat-button>', () => {
 
   it('fires a cancelable mme-click with the link details, and cancelling it stops navigation', async () => {
     const element = await render(html`<mme-chat-button page=${PAGE} ref="web-{path}"></mme-chat-button>`);
-    const expectedRef = `web-${location.pathname.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '')}`;
+    const expectedRef = expandRef('web-{path}', pageContext());
     const clicked = oneEvent(element, 'mme-click');
     await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
     const { detail } = await clicked;
@@ -286,6 +287,51 @@ describe('<mme-chat-button>', () => {
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('[part=popover]')).to.equal(null);
     expect(navigations).to.deep.equal([true]);
+  });
+
+  it('does not announce a popup on a touch-only device, where the link opens directly', async () => {
+    await executeServerCommand('mme-touch', true);
+    try {
+      const element = await render(html`<mme-chat-button page=${PAGE} handoff="qr"></mme-chat-button>`);
+      expect(matchMedia('(pointer: coarse)').matches, 'a touch screen is emulated').to.equal(true);
+      expect(linkOf(element)!.hasAttribute('aria-haspopup'), 'no popup announced').to.equal(false);
+      expect(linkOf(element)!.hasAttribute('aria-expanded')).to.equal(false);
+    } finally {
+      await executeServerCommand('mme-touch', false);
+    }
+    const desktop = await render(html`<mme-chat-button page=${PAGE} handoff="qr"></mme-chat-button>`);
+    expect(linkOf(desktop)!.getAttribute('aria-haspopup'), 'announced where a click opens it').to.equal('dialog');
+  });
+
+  it('closes the popover on a second click of the button, and when focus leaves it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><mme-chat-button page=${PAGE} ref="toggle" handoff="qr"></mme-chat-button><button>after</button></div>`);
+    const element = wrapper.querySelector('mme-chat-button')!;
+    await element.updateComplete;
+    const popover = () => element.shadowRoot!.querySelector<HTMLElement>('[part=popover]');
+    await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+    await waitUntil(() => element.shadowRoot!.activeElement === popover(), 'the popover opens with focus', { timeout: 10_000 });
+    await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+    await element.updateComplete;
+    expect(popover(), 'a second click closes it').to.equal(null);
+    expect(navigations, 'neither click navigated').to.deep.equal([false, false]);
+    await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+    await waitUntil(() => element.shadowRoot!.activeElement === popover(), 'it opens again', { timeout: 10_000 });
+    wrapper.querySelector('button')!.focus();
+    await element.updateComplete;
+    expect(popover(), 'focus moving out closes it').to.equal(null);
+    await resetMouse();
+  });
+
+  it('takes its colours from accent and on-accent, and calls a colour that is not one invalid', async () => {
+    const element = await render(html`<mme-chat-button page=${PAGE} accent="#ffd54f" on-accent="#1c1e21"></mme-chat-button>`);
+    const style = getComputedStyle(linkOf(element)!);
+    expect([style.backgroundColor, style.color]).to.deep.equal(['rgb(255, 213, 79)', 'rgb(28, 30, 33)']);
+    await expect(element).to.be.accessible();
+    element.removeAttribute('accent');
+    await element.updateComplete;
+    expect(getComputedStyle(linkOf(element)!).backgroundColor, 'back to the default').to.equal('rgb(8, 102, 255)');
+    await expectInvalid('mme-chat-button', { page: PAGE, accent: 'red; background: url(x)' }, 'accent-invalid');
+    await expectInvalid('mme-chat-button', { page: PAGE, 'on-accent': 'not-a-colour' }, 'on-accent-invalid');
   });
 
   it('re-renders when an attribute changes', async () => {

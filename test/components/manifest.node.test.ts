@@ -10,7 +10,7 @@ describe('custom-elements.json (built from the doc blocks)', () => {
 
   const expected = {
     'mme-chat-button': {
-      attributes: ['page', 'ref', 'text', 'topic', 'cadence', 'label', 'variant', 'size', 'target', 'position', 'greeting', 'greeting-delay', 'remember-dismiss', 'handoff', 'data-layer', 'invalid'],
+      attributes: ['page', 'ref', 'text', 'topic', 'cadence', 'label', 'variant', 'size', 'target', 'position', 'accent', 'on-accent', 'greeting', 'greeting-delay', 'remember-dismiss', 'handoff', 'data-layer', 'invalid'],
       parts: ['base', 'icon', 'label', 'greeting', 'popover'],
       events: ['mme-click', 'mme-greeting-show', 'mme-greeting-dismiss', 'mme-invalid'],
       properties: ['--mme-accent', '--mme-on-accent', '--mme-radius', '--mme-font', '--mme-shadow', '--mme-offset-x', '--mme-offset-y', '--mme-z-index'],

@@ -177,6 +177,28 @@ describe('<mme-qr-code>', () => {
     expect(await decodeOnScreen(codeOf(element)!)).to.equal(value);
   });
 
+  it('encodes a link written without a scheme as https://, which phone cameras open as a link', async () => {
+    for (const value of [`m.me/${PAGE}?ref=noscheme`, `//m.me/${PAGE}?ref=noscheme`, `www.m.me/${PAGE}?ref=noscheme`]) {
+      const element = await render(html`<mme-qr-code value=${value}></mme-qr-code>`);
+      const expected = `https://${value.replace(/^\/\//, '')}`;
+      expect(await decodeOnScreen(codeOf(element)!), value).to.equal(expected);
+      expect(element.toSVG(), 'the exported file too').to.contain(`<svg`);
+      expect(await decodePng(await element.toPNG()), `${value} as PNG`).to.equal(expected);
+      element.remove();
+    }
+  });
+
+  it('shows a link placed inside under the code, where keyboards, screen readers and phones reach it', async () => {
+    const element = await render(html`<mme-qr-code page=${PAGE} ref="table_4"><a href="https://m.me/${PAGE}?ref=table_4">Message us on Messenger</a></mme-qr-code>`);
+    const link = element.querySelector('a')!;
+    const box = link.getBoundingClientRect();
+    expect(box.width * box.height, 'the link is drawn').to.be.above(0);
+    expect(box.top, 'under the code').to.be.at.least(codeOf(element)!.getBoundingClientRect().bottom);
+    link.focus();
+    expect(document.activeElement, 'the link takes focus').to.equal(link);
+    await expect(element).to.be.accessible();
+  });
+
   it('re-renders when an attribute changes', async () => {
     const element = await render(html`<mme-qr-code page=${PAGE} ref="one"></mme-qr-code>`);
     element.setAttribute('ref', 'two');
@@ -189,7 +211,7 @@ describe('<mme-qr-code>', () => {
 
   it('redraws in place: caption, logo and download buttons come and go in order, and the code scans', async () => {
     const element = await render(html`<mme-qr-code page=${PAGE} ref="shop" caption="Scan me" download></mme-qr-code>`);
-    const parts = () => [...element.shadowRoot!.querySelector('figure')!.children].map((child) => child.getAttribute('part'));
+    const parts = () => [...element.shadowRoot!.querySelector('figure')!.children].filter((child) => child.localName !== 'slot').map((child) => child.getAttribute('part'));
     expect(parts()).to.deep.equal(['code', 'caption', 'downloads']);
     element.removeAttribute('caption');
     element.setAttribute('logo', '');

@@ -170,12 +170,26 @@ describe('email snippets (research/email-html.md §7)', () => {
     { options: { dir: 'up' }, code: 'dir-invalid' },
     { options: { outlook: 'word' }, code: 'outlook-invalid' },
     { options: { label: '   ' }, code: 'label-invalid' },
+    // Values of the wrong type get the option's code, never a TypeError.
+    { options: { label: 5 }, code: 'label-invalid' },
+    { options: { label: { text: 'x' } }, code: 'label-invalid' },
+    { options: { color: 255 }, code: 'color-invalid' },
+    { options: { lang: 7 }, code: 'lang-invalid' },
   ];
   for (const { options, code } of badOptions) {
     it(`rejects ${JSON.stringify(options)} with ${code}`, () => {
       assert.throws(() => emailButton({ page: PAGE, ...options } as never), (error: EmailError) => error.code === code);
     });
   }
+
+  it('rejects an emailQr label that is not text with label-invalid', () => {
+    assert.throws(() => emailQr({ page: PAGE, imageUrl: 'https://a.example/q.png', label: 3 } as never), (error: EmailError) => error.code === 'label-invalid');
+  });
+
+  it('rejects options that are not an object with a LinkError, never a TypeError', () => {
+    assert.throws(() => emailButton(null as never), (error: LinkError) => error instanceof LinkError && error.code === 'options-invalid');
+    assert.throws(() => emailQr(undefined as never), (error: LinkError) => error instanceof LinkError && error.code === 'options-invalid');
+  });
 
   it('rejects an invalid link with LinkError, never a broken href', () => {
     assert.throws(() => emailButton({ page: 'javascript:alert(1)' }), LinkError);

@@ -153,6 +153,19 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
     assert.deepEqual(v.errors.filter((e) => !/Failed to load resource/.test(e)), [], 'no uncaught error');
   });
 
+  it('takes the button colours from data-accent and data-on-accent, under the strict CSP', async () => {
+    const url = server.route('/accent/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-accent="#004d40" data-on-accent="#ffffff"></script>`));
+    const v = await visit(url);
+    await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
+    const colours = await v.tab.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('a')!);
+      return [style.backgroundColor, style.color];
+    });
+    await close(v);
+    assert.deepEqual(colours, ['rgb(0, 77, 64)', 'rgb(255, 255, 255)']);
+    assert.deepEqual(v.violations, []);
+  });
+
   it('reads the ref from a query parameter, with a fallback', async () => {
     server.route('/landing/', page('', `<script src="${EMBED}" data-page="${PAGE}" data-ref="{query.utm_source|direct}"></script>`));
     for (const [query, ref] of [['?utm_source=newsletter', 'newsletter'], ['', 'direct']]) {
@@ -235,6 +248,37 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
     assert.ok(v.requests.some((r) => r.includes('qr-code')), 'the QR code was loaded when needed');
     assert.deepEqual(v.violations, []);
     assert.deepEqual(v.errors, []);
+  });
+
+  it('keeps the ref of an upgraded link exactly as written, braces and all, and never loses the link', async () => {
+    const refs = ['promo%7B2024%7D', '%7Bpath%7D', 'a%7B%7Bb', 'a%7D'];
+    const links = refs.map((ref) => `<p><a href="https://m.me/${PAGE}?ref=${ref}" data-mme>Chat</a></p>`).join('');
+    const v = await visit(server.route('/literal/', page(links, `<script src="${EMBED}"></script>`)));
+    await v.tab.waitForFunction((n) => document.querySelectorAll('mme-chat-button').length === n && [...document.querySelectorAll('mme-chat-button')].every((b) => b.shadowRoot?.querySelector('a')), {}, refs.length);
+    const hrefs = await buttonHref(v.tab);
+    await close(v);
+    assert.deepEqual(hrefs, refs.map((ref) => `https://m.me/${PAGE}?ref=${ref}`));
+    assert.deepEqual(v.errors, []);
+  });
+
+  it('keeps a data-mme="qr" link: tappable on a phone, focusable, its text under the code; the code encodes https://', async () => {
+    const html = `<p><a href="m.me/${PAGE}?ref=table_4" data-mme="qr">Message us about table 4</a></p>`;
+    for (const options of [{ width: 390, mobile: true }, { width: 1000 }]) {
+      const v = await visit(server.route(`/qr-link-${options.width}/`, page(html, `<script src="${EMBED}"></script>`)), options);
+      await v.tab.waitForFunction(() => document.querySelector('mme-qr-code')?.shadowRoot?.querySelector('svg'), { timeout: 10000 });
+      const link = await v.tab.evaluate(() => {
+        const a = document.querySelector('mme-qr-code > a') as HTMLAnchorElement;
+        const box = a.getBoundingClientRect();
+        a.focus();
+        return { text: a.textContent, visible: box.width > 0 && box.height > 0 && box.right <= innerWidth, focused: document.activeElement === a, top: document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === a };
+      });
+      assert.deepEqual(link, { text: 'Message us about table 4', visible: true, focused: true, top: true }, `at ${options.width} px`);
+      const svg = await v.tab.evaluateHandle(() => document.querySelector('mme-qr-code')!.shadowRoot!.querySelector('svg')!);
+      const shot = await (svg as unknown as { screenshot(o: object): Promise<Uint8Array> }).screenshot({ type: 'png' });
+      assert.equal(jsqrDecode(shot), `https://m.me/${PAGE}?ref=table_4`);
+      await close(v);
+      assert.deepEqual(v.errors, []);
+    }
   });
 
   it('stays visible and styled on a page with hostile CSS', async () => {

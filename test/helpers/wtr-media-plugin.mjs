@@ -1,18 +1,27 @@
 /**
- * A test-runner command that emulates CSS media features through the DevTools protocol, forced
- * colours among them (puppeteer's own emulateMediaFeatures refuses that one):
- * `executeServerCommand('mme-media', [{ name: 'forced-colors', value: 'active' }])`; `[]` resets.
+ * Test-runner commands that emulate what a page can sense of the device, through the DevTools
+ * protocol (puppeteer's own emulateMediaFeatures refuses forced-colors):
+ * - `executeServerCommand('mme-media', [{ name: 'forced-colors', value: 'active' }])`; `[]` resets.
+ * - `executeServerCommand('mme-touch', true)`: a touch screen and no mouse (pointer: coarse); false resets.
  */
 export function mediaPlugin() {
   const sessions = new WeakMap();
+  const cdp = async (page) => {
+    if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+    return sessions.get(page);
+  };
   return {
     name: 'mme-media',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'mme-media') return undefined;
-      const page = session.browser.getPage(session.id);
-      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
-      await sessions.get(page).send('Emulation.setEmulatedMedia', { features: payload });
-      return true;
+      if (command === 'mme-media') {
+        await (await cdp(session.browser.getPage(session.id))).send('Emulation.setEmulatedMedia', { features: payload });
+        return true;
+      }
+      if (command === 'mme-touch') {
+        await (await cdp(session.browser.getPage(session.id))).send('Emulation.setTouchEmulationEnabled', payload ? { enabled: true, maxTouchPoints: 5 } : { enabled: false });
+        return true;
+      }
+      return undefined;
     },
   };
 }

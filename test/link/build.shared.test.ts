@@ -25,6 +25,10 @@ describe('chatLink / optinLink / messengerLink', () => {
     { name: 'opt-in with every option in order', build: () => optinLink({ ref: 'r', cadence: 'monthly', topic: 'Ofertas da semana', page: '@OriginalCoastClothing' }), expected: 'https://m.me/rn/OriginalCoastClothing?topic=Ofertas%20da%20semana&cadence=monthly&ref=r' },
     { name: 'a warning (unsafe ref) still builds', build: () => chatLink({ page: 'OriginalCoastClothing', ref: 'a b/c' }), expected: 'https://m.me/OriginalCoastClothing?ref=a%20b%2Fc' },
   ];
+  it('treats an empty topic as not given, as checkLink does: a chat link', () => {
+    expect(messengerLink({ page: 'OriginalCoastClothing', topic: '' } as any)).to.equal('https://m.me/OriginalCoastClothing');
+  });
+
   for (const { name, build, expected } of cases) {
     it(name, () => expect(build()).to.equal(expected));
   }
@@ -36,6 +40,12 @@ describe('chatLink / optinLink / messengerLink', () => {
     { name: 'optinLink without a topic', build: () => optinLink({ page: 'OriginalCoastClothing' } as any), code: 'topic-missing', field: 'topic' },
     { name: 'text on an opt-in link', build: () => messengerLink({ page: 'OriginalCoastClothing', topic: 'deals', text: 'hi' } as any), code: 'text-on-optin', field: 'text' },
     { name: 'a ref over 2,083 encoded characters', build: () => chatLink({ page: 'OriginalCoastClothing', ref: 'é'.repeat(400) }), code: 'ref-too-long', field: 'ref' },
+    // Input of the wrong type gets the kit's error with a code, never a TypeError.
+    { name: 'null options to chatLink', build: () => chatLink(null as any), code: 'options-invalid', field: 'options' },
+    { name: 'null options to messengerLink', build: () => messengerLink(null as any), code: 'options-invalid', field: 'options' },
+    { name: 'a symbol as options', build: () => messengerLink(Symbol('x') as any), code: 'options-invalid', field: 'options' },
+    { name: 'a number as text', build: () => chatLink({ page: 'OriginalCoastClothing', text: 5 as any }), code: 'text-invalid', field: 'text' },
+    { name: 'a page of periods only', build: () => chatLink({ page: '..' }), code: 'page-invalid', field: 'page' },
   ];
   for (const { name, build, code, field } of errors) {
     it(`throws LinkError ${code} for ${name}`, () => {

@@ -20,6 +20,11 @@ describe('normalizePage', () => {
     { input: 'https://m.me/OriginalCoastClothing?ref=x', expected: 'OriginalCoastClothing' },
     { input: 'm.me/rn/OriginalCoastClothing?topic=a', expected: 'OriginalCoastClothing' },
     { input: 'www.m.me/OriginalCoastClothing', expected: 'OriginalCoastClothing' },
+    { input: 'https://www.facebook.com/p/Original-Coast-Clothing-100064123456789/', expected: '100064123456789' },
+    // Usernames that merely start like a domain are usernames.
+    { input: 'm.meals', expected: 'm.meals' },
+    { input: 'fb.comedy', expected: 'fb.comedy' },
+    { input: 'facebook.community', expected: 'facebook.community' },
   ];
   for (const { input, expected } of cases) {
     it(`${input} → ${expected}`, () => expect(normalizePage(input)).to.equal(expected));
@@ -33,6 +38,16 @@ describe('normalizePage', () => {
     { input: 'Original Coast', code: 'page-invalid' },
     { input: 'https://example.com/OriginalCoastClothing', code: 'page-invalid' },
     { input: null, code: 'page-missing' },
+    { input: '.', code: 'page-invalid' },
+    { input: '..', code: 'page-invalid' },
+    // Addresses of things that are not a Page name none: never a made-up page "watch" or "groups".
+    { input: 'https://www.facebook.com/watch/?v=123', code: 'page-missing' },
+    { input: 'https://www.facebook.com/share/1AbCdEf/', code: 'page-missing' },
+    { input: 'https://www.facebook.com/groups/123456/', code: 'page-missing' },
+    { input: 'https://www.facebook.com/events/123456/', code: 'page-missing' },
+    { input: 'https://www.facebook.com/reel/123456', code: 'page-missing' },
+    { input: 'https://www.facebook.com/permalink.php?story_fbid=1&id=2', code: 'page-missing' },
+    { input: 'https://www.facebook.com/p/', code: 'page-missing' },
   ];
   for (const { input, code } of bad) {
     it(`rejects ${JSON.stringify(input)} with ${code}`, () => {

@@ -15,6 +15,9 @@ describe('parseLink', () => {
     { url: 'https://m.me/OriginalCoastClothing?ref=first&ref=second&ref=', expected: { kind: 'chat', page: 'OriginalCoastClothing', ref: 'first' } },
     { url: 'https://m.me/OriginalCoastClothing?ref=&text=', expected: { kind: 'chat', page: 'OriginalCoastClothing' } },
     { url: 'https://m.me/OriginalCoastClothing?text=1%2B1%3D2%20%26%20caf%C3%A9', expected: { kind: 'chat', page: 'OriginalCoastClothing', text: '1+1=2 & café' } },
+    // A browser drops tabs and line breaks inside a URL, and decodes parameter names as Meta does.
+    { url: 'https://m.me/OriginalCoastClothing?ref=a\nb\tc\r', expected: { kind: 'chat', page: 'OriginalCoastClothing', ref: 'abc' } },
+    { url: 'm.me/OriginalCoastClothing?r%65f=evil', expected: { kind: 'chat', page: 'OriginalCoastClothing', ref: 'evil' } },
   ];
   for (const { url, expected } of cases) {
     it(`reads ${url.trim()}`, () => expect(parseLink(url)).to.deep.equal(expected));
@@ -29,6 +32,11 @@ describe('parseLink', () => {
     { url: 'https://m.me/a/b', code: 'not-messenger-link' },
     { url: 'https://m.me/OriginalCoastClothing?ref=%E0%A4%A', code: 'not-messenger-link' },
     { url: 42, code: 'not-messenger-link' },
+    { url: null, code: 'not-messenger-link' },
+    { url: Object.create(null), code: 'not-messenger-link' },
+    { url: { toString: () => 'https://m.me/x' }, code: 'not-messenger-link' },
+    { url: 'https://m.me/.', code: 'page-invalid' },
+    { url: 'https://m.me/..?ref=x', code: 'page-invalid' },
     { url: 'https://m.me/', code: 'page-missing' },
     { url: 'https://m.me/PAGE-NAME', code: 'page-invalid' },
     { url: 'https://m.me/%3Cscript%3E', code: 'page-invalid' },
@@ -38,7 +46,7 @@ describe('parseLink', () => {
     { url: `https://m.me/OriginalCoastClothing?ref=${'a'.repeat(2084)}`, code: 'ref-too-long' },
   ];
   for (const { url, code } of bad) {
-    it(`rejects ${String(url).slice(0, 60)} with ${code}`, () => {
+    it(`rejects ${typeof url == 'string' ? url.slice(0, 60) : typeof url} with ${code}`, () => {
       expect(() => parseLink(url as string)).to.throw(LinkError).with.property('code', code);
     });
   }

@@ -27,6 +27,13 @@ describe('expandRef', () => {
     { template: '{{literal}}-{lang}', expected: '{literal}-pt-BR' },
     { template: 'plain_ref=1', expected: 'plain_ref=1' },
     { template: 'a-{query.missing}-b', expected: 'a--b' },
+    // Accents fold to their base letters; letters with no Latin form become a short hash.
+    { template: 'web-{path}', context: { path: '/caf%C3%A9/cr%C3%A8me' }, expected: 'web-cafe-creme' },
+    { template: 'web-{path}', context: { path: '/Stra%C3%9Fe/K%C3%B8benhavn/' }, expected: 'web-Strasse-Kobenhavn' },
+    { template: 'web-{path}', context: { path: '/' }, expected: 'web-home' },
+    { template: 'web-{path}', context: { path: '' }, expected: 'web-home' },
+    { template: 'web-{query.src}', context: { query: {} }, expected: 'web' },
+    { template: '{query.src}-web', context: { query: {} }, expected: 'web' },
     { template: '{title}', context: {}, expected: '' },
     { template: '{query.constructor|x}', context: { query: {} }, expected: 'x' },
     { template: '{path}', context: { path: '/%E0%A4%A' }, expected: 'E0-A4-A' },
@@ -42,6 +49,22 @@ describe('expandRef', () => {
       expect(() => expandRef(template, context)).to.throw(LinkError).with.property('code', 'ref-template-invalid');
     });
   }
+
+  it('reads a missing context as empty', () => {
+    expect(expandRef('web-{path}', null as unknown as PageContext)).to.equal('web-home');
+    expect(expandRef('{query.src|direct}', undefined as unknown as PageContext)).to.equal('direct');
+  });
+
+  it('keeps pages in any script apart: distinct paths give distinct refs in the safe alphabet', () => {
+    const paths = ['/日本語/', '/中文/', '/каталог/обувь/', '/каталог/сумки/', '/عربي/', '/ελληνικά/', '/עברית/', '/ภาษาไทย/', '/한국어/', '/हिन्दी/'];
+    const refs = paths.map((path) => expandRef('web-{path}', { path: encodeURI(path) }));
+    expect(new Set(refs).size, refs.join(' ')).to.equal(paths.length);
+    for (const ref of refs) {
+      expect(ref).to.match(/^web-[0-9a-f]{6}(-[0-9a-f]{6})*$/);
+      expect(checkLink({ page: 'OriginalCoastClothing', ref }), `${ref} is a safe ref`).to.deep.equal([]);
+    }
+    expect(expandRef('web-{path}', { path: '/日本語/' }), 'stable').to.equal(refs[0]);
+  });
 
   it('shortens a result over 2,083 characters and ends it in _ and a hash of the whole value', () => {
     const long = 'p'.repeat(3000);

@@ -87,6 +87,12 @@ describe('readReferrals', () => {
     },
     { name: 'another object type (WhatsApp) gives nothing', body: { object: 'whatsapp_business_account', entry: [{ messaging: [event({ referral: { ref: 'x' } })] }] }, expected: [] },
     { name: 'an object with no entries gives nothing', body: { object: 'page' }, expected: [] },
+    ...[-1e308, ' ', [], true, {}, 'soon', -5].map((timestamp) => ({
+      name: `an event timestamp of ${JSON.stringify(timestamp)} falls back to entry.time`,
+      body: { object: 'page', entry: [{ id: PAGE_ID, time: 1600000000, messaging: [{ sender: { id: 1 }, timestamp, referral: { ref: 'x' } }] }] },
+      expected: [{ via: 'referral', pageId: PAGE_ID, psid: '1', timestamp: 1600000000000, ref: 'x' }],
+    })),
+    { name: 'a referral that is an array is not a referral', body: pageBody(event({ referral: [{ ref: 'x' }] }), event({ postback: { referral: ['y'] } })), expected: [] },
     { name: 'malformed entries and events are passed over', body: { object: 'page', entry: [null, 7, { messaging: 'x' }, { messaging: [null, 'y'] }] }, expected: [] },
   ];
   for (const { name, body, expected } of cases) {
@@ -97,6 +103,8 @@ describe('readReferrals', () => {
     const text = JSON.stringify(referralBody);
     const expected = readReferrals(referralBody);
     expect(readReferrals(text)).to.deep.equal(expected);
+    expect(readReferrals('\uFEFF' + text), 'with a byte-order mark').to.deep.equal(expected);
+    expect(readReferrals(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)])), 'bytes with a byte-order mark').to.deep.equal(expected);
     expect(readReferrals(new TextEncoder().encode(text))).to.deep.equal(expected);
   });
 

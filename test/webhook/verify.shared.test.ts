@@ -56,6 +56,8 @@ describe('verifySubscription', () => {
     { name: 'another mode', params: new URLSearchParams(query.replace('subscribe', 'unsubscribe')), token: 'tok3n', expected: null },
     { name: 'no challenge', params: new URLSearchParams('hub.mode=subscribe&hub.verify_token=tok3n'), token: 'tok3n', expected: null },
     { name: 'no parameters at all', params: {}, token: 'tok3n', expected: null },
+    { name: 'null instead of parameters', params: null, token: 'tok3n', expected: null },
+    { name: 'undefined instead of parameters', params: undefined, token: 'tok3n', expected: null },
   ];
   for (const { name, params, token, expected: challenge } of cases) {
     it(name, () => expect(verifySubscription(params, token)).to.equal(challenge));

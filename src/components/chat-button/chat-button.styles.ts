@@ -16,8 +16,7 @@ export const styles = css`
   }
   /* A floating button takes no room in the page: the host leaves no box (an empty inline-block
      would still make a line that pushes the content), and its root is fixed to the viewport. */
-  :host([position='bottom-right']),
-  :host([position='bottom-left']) {
+  :host([position^='bottom']) {
     display: contents;
   }
   :host([hidden]),
@@ -37,8 +36,7 @@ export const styles = css`
     direction: inherit;
     max-width: 100%;
   }
-  :host([position='bottom-right']) .root,
-  :host([position='bottom-left']) .root {
+  :host([position^='bottom']) .root {
     position: fixed;
     z-index: var(--mme-z-index);
     inset-block-end: calc(var(--mme-offset-y) + env(safe-area-inset-bottom, 0px));
@@ -88,8 +86,7 @@ export const styles = css`
     outline-offset: 3px;
     box-shadow: 0 0 0 1px var(--mme-on-accent);
   }
-  :host([position='bottom-right']) .button,
-  :host([position='bottom-left']) .button {
+  :host([position^='bottom']) .button {
     box-shadow: var(--mme-shadow);
   }
   .icon {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { defaultLabel } from '../../labels/index.js';
 import { defineElement } from '../internal/define.js';
-import { MmeClickEvent, MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/events.js';
+import { MmeClickEvent } from '../internal/events.js';
 import { messengerIcon } from '../internal/icon.js';
 import { type ElementProblem, LinkElement, type ResolvedLink, checkChoice } from '../internal/link-element.js';
 import { styles } from './chat-button.styles.js';
@@ -48,7 +48,7 @@ type Choice<K extends keyof typeof CHOICES> = (typeof CHOICES)[K][number];
  * @csspart label - The label text.
  * @csspart greeting - The greeting bubble.
  * @csspart popover - The QR hand-off popover.
- * @cssproperty --mme-accent - Button colour. Default #0866FF (white text on it is 4.8:1).
+ * @cssproperty --mme-accent - Button colour. Default #0866FF (white text on it is 4.8:1). The `accent` attribute sets it too.
  * @cssproperty --mme-on-accent - Text and icon colour on the accent.
  * @cssproperty --mme-radius - Corner radius.
  * @cssproperty --mme-font - Font shorthand.
@@ -70,6 +70,10 @@ export class MmeChatButton extends LinkElement {
   @property() target: Choice<'target'> = '_blank';
   /** `inline`, or fixed at `bottom-right` / `bottom-left` of the viewport. */
   @property({ reflect: true }) position?: Choice<'position'>;
+  /** The button's colour, any CSS colour (sets `--mme-accent`; the script tag's `data-accent`). */
+  @property() accent?: string;
+  /** The label's and icon's colour on the accent (sets `--mme-on-accent`). */
+  @property({ attribute: 'on-accent' }) onAccent?: string;
   /** Text of a dismissible bubble shown after `greeting-delay` seconds. */
   @property() greeting?: string;
   /** Seconds before the greeting shows. */
@@ -81,11 +85,13 @@ export class MmeChatButton extends LinkElement {
   /** Push `mme_click` onto `window[NAME]` (just `data-layer`: `window.dataLayer`). */
   @property({ attribute: 'data-layer' }) dataLayer?: string;
 
-  @state() private greetingShown = false;
-  @state() private popoverOpen = false;
-  @state() private qrReady = false;
+  // State the lazily loaded overlays (./overlays.ts) read and set.
+  /** @internal */ @state() greetingShown = false;
+  /** @internal */ @state() popoverOpen = false;
+  /** @internal */ @state() qrReady = false;
+  /** @internal The greeting was dismissed: it does not come back in this page view. */
+  dismissed = false;
   private greetingTimer?: ReturnType<typeof setTimeout>;
-  private dismissed = false;
   private overlaysAdopted = false;
 
   /** Loads the greeting and popover code and adds its styles to this element's shadow root. */
@@ -103,10 +109,9 @@ export class MmeChatButton extends LinkElement {
     if (!(this.greetingDelay >= 0)) {
       problems.push({ code: 'greeting-delay-invalid', field: 'greeting-delay', severity: 'error', message: `greeting-delay "${this.greetingDelay}" must be a number of seconds, 0 or more` });
     }
-  }
-
-  private get storageKey(): string {
-    return `mme-greeting-dismissed:${this.link?.page ?? this.page}`;
+    for (const [field, value] of [['accent', this.accent], ['on-accent', this.onAccent]] as const) {
+      if (value && !CSS.supports('color', value)) problems.push({ code: `${field}-invalid`, field, severity: 'error', message: `${field} "${value}" is not a CSS colour such as #0866FF` });
+    }
   }
 
   override connectedCallback(): void {
@@ -117,72 +122,61 @@ export class MmeChatButton extends LinkElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.greetingTimer);
-    document.removeEventListener('keydown', this.onDocumentKey);
-    document.removeEventListener('click', this.onDocumentClick);
+    overlays?.release(this);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Set on the host, through the CSSOM (which a strict style-src allows), so they win over the
+    // defaults and the page's rules alike.
+    this.style.setProperty('--mme-accent', this.accent || null);
+    this.style.setProperty('--mme-on-accent', this.onAccent || null);
     if (changed.has('greeting') || changed.has('greetingDelay')) this.scheduleGreeting();
   }
 
+  /** Shows the greeting after its delay; its code, and the check of a remembered dismissal, load then. */
   private scheduleGreeting(): void {
     clearTimeout(this.greetingTimer);
-    if (!this.greeting || this.greetingShown || !this.isConnected) return;
-    try {
-      if (this.rememberDismiss && sessionStorage.getItem(this.storageKey)) this.dismissed = true;
-    } catch {}
-    if (this.dismissed) return;
-    this.greetingTimer = setTimeout(async () => {
-      if (this.invalid || this.dismissed) return;
-      try {
-        await this.useOverlays();
-      } catch {
-        return; // The greeting is an extra: without its code, the button alone is shown.
-      }
-      if (this.invalid || this.dismissed || !this.isConnected) return;
-      this.greetingShown = true;
-      document.addEventListener('keydown', this.onDocumentKey);
-      this.dispatchEvent(new MmeGreetingShowEvent());
+    if (!this.greeting || this.greetingShown || this.dismissed || !this.isConnected) return;
+    this.greetingTimer = setTimeout(() => {
+      // The greeting is an extra: without its code, the button alone is shown.
+      if (!this.invalid) this.useOverlays().then((loaded) => loaded.showGreeting(this), () => {});
     }, Math.max(0, this.greetingDelay) * 1000);
   }
 
   /** Hides the greeting for this page view (and the session with `remember-dismiss`). */
   dismissGreeting(): void {
-    if (!this.greetingShown) return;
-    this.greetingShown = false;
-    this.dismissed = true;
-    try {
-      if (this.rememberDismiss) sessionStorage.setItem(this.storageKey, '1');
-    } catch {}
-    this.dispatchEvent(new MmeGreetingDismissEvent());
+    overlays?.dismissGreeting(this);
   }
 
-  private onDocumentKey = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape') return;
-    if (this.popoverOpen) this.closePopover();
-    else this.dismissGreeting();
-  };
-
-  private onDocumentClick = (event: MouseEvent): void => {
-    if (this.popoverOpen && !event.composedPath().includes(this)) this.closePopover(false);
-  };
+  /** Closes the QR popover, returning focus to the button unless the person clicked elsewhere. */
+  closePopover(restoreFocus = true): void {
+    overlays?.closePopover(this, restoreFocus);
+  }
 
   private get labelText(): string {
     const own = [...this.childNodes].map((node) => node.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
-    return this.label || own || defaultLabel(this.topic != null ? 'optin' : 'chat');
+    return this.label || own || defaultLabel(this.link?.kind ?? 'chat');
   }
 
-  /** Whether a click should hand off to a QR code: a desktop mouse, not touch. */
-  private wantsHandoff(event: MouseEvent): boolean {
+  /**
+   * Whether the hand-off applies: `handoff="qr"`, and a click from a mouse, or (from a keyboard,
+   * or before any click) a device that is not touch only. A phone cannot scan its own screen.
+   */
+  private handsOff(event?: MouseEvent): boolean {
     if (this.handoff !== 'qr') return false;
-    const pointer = (event as PointerEvent).pointerType;
-    if (pointer) return pointer === 'mouse';
-    return matchMedia('(hover: hover) and (pointer: fine)').matches;
+    const pointer = (event as PointerEvent | undefined)?.pointerType;
+    return pointer ? pointer === 'mouse' : !matchMedia('(pointer: coarse) and (not (any-pointer: fine))').matches;
   }
 
   private onClick(event: MouseEvent): void {
     const link = this.link!;
+    if (this.popoverOpen) {
+      // A second click on the button closes the popover it opened.
+      event.preventDefault();
+      this.closePopover();
+      return;
+    }
     const click = new MmeClickEvent({ href: link.href, page: link.page, ref: link.ref, kind: link.kind });
     this.dispatchEvent(click);
     if (this.dataLayer != null) {
@@ -197,59 +191,25 @@ export class MmeChatButton extends LinkElement {
       return;
     }
     const modified = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0;
-    if (!modified && this.wantsHandoff(event)) {
+    if (!modified && this.handsOff(event)) {
       event.preventDefault();
-      void this.openPopover(link.href);
-    }
-  }
-
-  private async openPopover(href: string): Promise<void> {
-    this.dismissGreeting();
-    // The QR code's code is loaded only now, when a person first needs it. Should it fail to
-    // download, the popover keeps its placeholder and its link to open Messenger here.
-    const qrCode = this.qrReady ? undefined : import('../qr-code/qr-code.js').then(() => true, () => false);
-    try {
-      await this.useOverlays();
-    } catch {
       // Without the popover's code the click does what the link does, rather than nothing.
-      open(href, this.target, 'noopener,noreferrer');
-      return;
+      this.useOverlays().then((loaded) => loaded.openPopover(this), () => open(link.href, this.target, 'noopener,noreferrer'));
     }
-    this.popoverOpen = true;
-    document.addEventListener('keydown', this.onDocumentKey);
-    setTimeout(() => document.addEventListener('click', this.onDocumentClick));
-    if (qrCode) this.qrReady = await qrCode;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.popover')?.focus();
-  }
-
-  /** Closes the QR popover, returning focus to the button unless the person clicked elsewhere. */
-  closePopover(restoreFocus = true): void {
-    if (!this.popoverOpen) return;
-    this.popoverOpen = false;
-    document.removeEventListener('click', this.onDocumentClick);
-    if (restoreFocus) this.renderRoot.querySelector<HTMLElement>('.button')?.focus();
-  }
-
-  private renderGreeting() {
-    if (!this.greeting) return nothing;
-    // The live region is there from the start, empty, so that screen readers announce the text.
-    return html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>${
-      this.greetingShown && overlays ? overlays.greetingCard(this.greeting, () => this.dismissGreeting()) : nothing
-    }</div>`;
-  }
-
-  private renderPopover(link: ResolvedLink) {
-    if (!this.popoverOpen || !overlays) return nothing;
-    return overlays.popover({ href: link.href, page: link.page, target: this.target, qrReady: this.qrReady, close: (restoreFocus) => this.closePopover(restoreFocus) });
   }
 
   protected override render() {
     const link = this.link;
     if (!link) return nothing;
-    const handoff = this.handoff === 'qr';
+    // Only where a click opens the popover does the button say it has one: not on touch screens.
+    const handoff = this.handsOff();
     return html`<div class="root">
-      ${this.renderGreeting()}${this.renderPopover(link)}<a
+      ${this.greeting
+        ? // The live region is there from the start, empty, so that screen readers announce the text.
+          html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>${this.greetingShown ? overlays?.greetingCard(this, this.greeting) : nothing}</div>`
+        : nothing}${
+        this.popoverOpen ? overlays?.popover(this, link) : nothing
+      }<a
         part="base"
         class="button"
         href=${link.href}

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type Cadence, LinkError, type LinkProblemCode, type Problem, checkLink, expandRefDetailed, messengerLink, pageContext } from '../../link/index.js';
+import { type Cadence, LinkError, type LinkProblemCode, type Problem, checkLink, expandRefDetailed, isOptin, messengerLink, pageContext } from '../../link/index.js';
 import { QrError, type QrProblemCode } from '../../qr/index.js';
 import { MmeInvalidEvent } from './events.js';
 
@@ -11,7 +11,9 @@ export type AttributeProblemCode =
   | 'target-invalid'
   | 'position-invalid'
   | 'handoff-invalid'
-  | 'greeting-delay-invalid';
+  | 'greeting-delay-invalid'
+  | 'accent-invalid'
+  | 'on-accent-invalid';
 
 /** Every code an element can report in `problems` and `mme-invalid`. */
 export type ElementProblemCode = LinkProblemCode | QrProblemCode | AttributeProblemCode;
@@ -73,12 +75,12 @@ export class LinkElement extends LitElement {
   protected resolveLink(problems: ElementProblem[]): ResolvedLink | null {
     const expanded = expandRefDetailed(this.ref ?? '', pageContext());
     problems.push(...expanded.problems);
-    const options = { page: this.page ?? '', ref: expanded.ref, text: this.text, topic: this.topic ?? undefined, cadence: this.cadence };
+    const options = { page: this.page ?? '', ref: expanded.ref, text: this.text, topic: this.topic, cadence: this.cadence };
     problems.push(...checkLink(options));
     if (problems.some((p) => p.severity === 'error')) return null;
     const href = messengerLink(options as Parameters<typeof messengerLink>[0]);
     // The bare page name is the link's last path segment; no need to normalise and check it again.
-    return { href, page: new URL(href).pathname.split('/').pop()!, ref: expanded.ref, kind: this.topic != null ? 'optin' : 'chat' };
+    return { href, page: new URL(href).pathname.split('/').pop()!, ref: expanded.ref, kind: isOptin(options) ? 'optin' : 'chat' };
   }
 
   /** Extra checks of a subclass's own attributes, run after the link is built. */

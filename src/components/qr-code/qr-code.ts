@@ -18,6 +18,7 @@ import {
   svgDocument,
   toHex,
   wholeNumber,
+  withScheme,
 } from '../../qr/index.js';
 import { defineElement } from '../internal/define.js';
 import { type ElementProblem, LinkElement, type ResolvedLink } from '../internal/link-element.js';
@@ -29,6 +30,7 @@ import { styles } from './qr-code.styles.js';
  * @tagname mme-qr-code
  * @summary A scannable QR code of a Messenger chat or opt-in link.
  * @fires mme-invalid - The attributes cannot make a valid code; `detail.problems` says why.
+ * @slot - Shown under the code and caption: put the same link here (`<a href="https://m.me/…">Message us</a>`) for phones, which cannot scan their own screen, and for keyboards and screen readers.
  * @csspart base - The figure holding the code, caption and buttons.
  * @csspart code - The SVG code.
  * @csspart caption - The visible caption.
@@ -64,7 +66,7 @@ export class MmeQrCode extends LinkElement {
   protected override resolveLink(problems: ElementProblem[]): ResolvedLink | null {
     if (this.value == null) return super.resolveLink(problems);
     const parsed = parseLink(this.value);
-    return { href: this.value.trim(), page: parsed.page, ref: parsed.ref ?? '', kind: parsed.kind };
+    return { href: withScheme(this.value), page: parsed.page, ref: parsed.ref ?? '', kind: parsed.kind };
   }
 
   protected override checkOwn(link: ResolvedLink, problems: ElementProblem[]): void {
@@ -183,6 +185,7 @@ export class MmeQrCode extends LinkElement {
         <rect class="background" width=${side} height=${side}></rect><path class="modules" d=${this.encoded.path}></path>${this.renderLogo(qr)}
       </svg>
       ${this.caption ? html`<figcaption part="caption" class="caption">${this.caption}</figcaption>` : nothing}
+      <slot></slot>
       ${this.download
         ? html`<div part="downloads" class="downloads">
             <button type="button" aria-label="Download PNG" @click=${() => this.save('png')}>PNG</button

@@ -2,7 +2,6 @@ import { defaultLabel } from '../src/labels/index.js';
 import { escapeMarkup as escape } from '../src/qr/index.js';
 
 /** The copy-paste snippets the configurator hands over, built from the real modules' output. */
-const CDN = 'https://cdn.jsdelivr.net/npm/mme-kit@0.1/dist/cdn/embed.js';
 
 const attributes = (pairs: Record<string, string | undefined>, prefix = '') =>
   Object.entries(pairs)
@@ -13,6 +12,22 @@ const attributes = (pairs: Record<string, string | undefined>, prefix = '') =>
 type State = Record<string, string>;
 
 /**
+ * The folder the site serves mme-kit's dist/cdn files from, ending in `/`: a path on the site
+ * (`/mme-kit/`) or a full https:// address. Null for anything else, which could not load them.
+ */
+export function scriptBase(host: string): string | null {
+  const value = host.trim();
+  const base = value.endsWith('/') ? value : `${value}/`;
+  if (/^\/(?!\/)[^\s"'<>]*$/.test(base)) return base;
+  try {
+    const url = new URL(base);
+    return url.protocol === 'https:' && url.href === base ? base : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The button's attributes as the form sets them, split by what they are about; unset ones are
  * undefined, so the previews can remove them and the snippets leave them out.
  */
@@ -20,18 +35,28 @@ export function buttonAttributes(state: State, page: string, ref: string) {
   const optin = state.kind === 'optin';
   return {
     link: { page, topic: optin ? state.topic : undefined, cadence: optin ? state.cadence || undefined : undefined, ref: ref || undefined, text: optin ? undefined : state.text || undefined },
-    look: { label: state.label || undefined, variant: state.variant === 'filled' ? undefined : state.variant, size: state.size === 'medium' ? undefined : state.size },
+    look: {
+      label: state.label || undefined,
+      variant: state.variant === 'filled' ? undefined : state.variant,
+      size: state.size === 'medium' ? undefined : state.size,
+      accent: state.accent.toLowerCase() === '#0866ff' ? undefined : state.accent,
+      'on-accent': state.onAccent.toLowerCase() === '#ffffff' ? undefined : state.onAccent,
+    },
     behaviour: { greeting: state.greeting || undefined, 'greeting-delay': state.greeting && state.delay !== '3' ? state.delay : undefined, handoff: state.handoff || undefined },
   };
 }
 
-export function snippets(input: { link: string; page: string; ref: string; state: State; email: { html: string; text: string } }) {
-  const { link, page, ref, state, email } = input;
-  // The snippets carry the ref as written, a template included, so each page expands its own.
-  const { link: linkPart, look, behaviour } = buttonAttributes(state, page, ref);
-  const accent = state.accent.toLowerCase() === '#0866ff' ? '' : ` style="--mme-accent:${state.accent}"`;
-  const script = `<script src="${CDN}" async${attributes({ ...linkPart, ...look, position: state.position === 'bottom-right' ? undefined : state.position, ...behaviour }, 'data-')}></script>`;
+/**
+ * What the configurator hands over. `link` carries the fixed ref of printed codes, emails and
+ * shared links; the script tag and the element carry the website's ref template, which each page
+ * expands for itself. The element's fallback link cannot run a template, so it is `link`.
+ */
+export function snippets(input: { link: string; page: string; host: string; state: State; email: { html: string; text: string } }) {
+  const { link, page, host, state, email } = input;
+  const { link: linkPart, look, behaviour } = buttonAttributes(state, page, state.ref);
+  const embed = `${host}embed.js`;
+  const script = `<script src="${escape(embed)}" async${attributes({ ...linkPart, ...look, position: state.position === 'bottom-right' ? undefined : state.position, ...behaviour }, 'data-')}></script>`;
   const label = state.label || defaultLabel(state.kind === 'optin' ? 'optin' : 'chat');
-  const element = `<mme-chat-button${attributes({ ...linkPart, ...look, ...behaviour })}${accent}>\n  <a href="${escape(link)}">${escape(label)}</a>\n</mme-chat-button>\n<script src="${CDN}" async></script>`;
+  const element = `<mme-chat-button${attributes({ ...linkPart, ...look, ...behaviour })}>\n  <a href="${escape(link)}">${escape(label)}</a>\n</mme-chat-button>\n<script src="${escape(embed)}" async></script>`;
   return { link, script, element, email: email.html, emailText: email.text.trimEnd() };
 }

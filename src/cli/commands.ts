@@ -6,6 +6,7 @@ import { type LinkOptions, type Problem, checkLink, foldRef, isOptin, messengerL
 import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, pngBytes, prepareQr, svgDocument, toHex, withScheme } from '../qr/index.js';
 import { InputError, UsageError, flagOf, naming } from './errors.js';
 import { checkOutputFile, makeOutputFolder, readInputFile, writeAll, writeOutputFile } from './files.js';
+import { report, webhook } from './webhook.js';
 import { BATCH_LINK_HELP, BATCH_LINK_OPTIONS, LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
 
 /** What a command prints: to stdout, and warnings to stderr. */
@@ -331,4 +332,4 @@ ${cards}
 `;
 }
 
-export const COMMANDS: Record<string, Command> = { link, qr, email, batch, parse: parseCommand, check };
+export const COMMANDS: Record<string, Command> = { link, qr, email, batch, parse: parseCommand, check, webhook, report };

@@ -21,6 +21,8 @@ export interface Optin {
 export interface Referral {
   /** Which part of the event carried it. */
   readonly via: 'referral' | 'postback' | 'message' | 'optin';
+  /** Where the conversation is: `instagram` for an `instagram` webhook, else `messenger`. */
+  readonly channel: 'messenger' | 'instagram';
   /** The Page (or Instagram account) that received the event. */
   readonly pageId: string;
   /** The person's page-scoped ID, when Meta sent `sender.id`. */
@@ -98,9 +100,11 @@ export function readReferrals(body: unknown): Referral[] {
   const root = parseBody(body);
   const found: Referral[] = [];
   if (root.object != null && root.object !== 'page' && root.object !== 'instagram') return found;
+  const channel: Referral['channel'] = root.object === 'instagram' ? 'instagram' : 'messenger';
   for (const [event, entry] of events(root)) {
     const sender = event.sender ?? {};
     const base = {
+      channel,
       pageId: text(event.recipient?.id ?? entry.id) ?? '',
       psid: text(sender.id),
       userRef: text(sender.user_ref),
@@ -137,4 +141,15 @@ export function readReferrals(body: unknown): Referral[] {
     }) : undefined);
   }
   return found;
+}
+
+/**
+ * Every messaging event in a webhook body (`entry[].messaging[]`, `entry[].changes[].value`, or
+ * the dashboard's `{ field, value }` test shape), as Meta sent it, for `page` and `instagram`
+ * webhooks. @throws {WebhookError} `body-not-json` or `body-not-object`.
+ */
+export function readEvents(body: unknown): Record<string, unknown>[] {
+  const root = parseBody(body);
+  if (root.object != null && root.object !== 'page' && root.object !== 'instagram') return [];
+  return events(root).map(([event]) => event);
 }

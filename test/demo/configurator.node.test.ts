@@ -55,12 +55,14 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await type(page, '#ref', 'promo-{query.utm_source|direct}');
     await type(page, '#text', 'Do you have size 42?');
     await page.waitForFunction(() => document.querySelector('#out-link')!.textContent!.includes('AcmeShoes'));
-    const link = 'https://m.me/AcmeShoes?ref=promo-newsletter&text=Do%20you%20have%20size%2042%3F';
+    // Printed codes, emails and shared links carry their own fixed ref; the website's button, the template.
+    const link = 'https://m.me/AcmeShoes?ref=flyer&text=Do%20you%20have%20size%2042%3F';
+    const website = 'https://m.me/AcmeShoes?ref=promo-newsletter&text=Do%20you%20have%20size%2042%3F';
     assert.equal(await output(page, 'link'), link);
-    assert.equal(await page.$eval('#page-hint', (p) => p.textContent), 'Page name: AcmeShoes');
-    assert.equal(await page.$eval('#ref-preview', (p) => p.textContent), 'This page would send: promo-newsletter');
-    await page.waitForFunction((l) => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('a')?.getAttribute('href') === l, {}, link);
-    assert.equal(await previewHref(page), link);
+    assert.equal(await page.$eval('#page-hint', (p) => p.textContent), 'Page username: AcmeShoes');
+    assert.equal(await page.$eval('#ref-preview', (p) => p.textContent), 'On /shoes/red-sale/?utm_source=newsletter it would be: promo-newsletter');
+    await page.waitForFunction((l) => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('a')?.getAttribute('href') === l, {}, website);
+    assert.equal(await previewHref(page), website);
     await page.waitForFunction((l) => document.querySelector('#qr-preview mme-qr-code')!.getAttribute('value') === l, {}, link);
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(await qrOnScreen(page), link);
@@ -70,6 +72,7 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     assert.ok((await output(page, 'emailText'))!.endsWith(link));
     const frame = await page.$eval('#site-preview', (f) => f.getAttribute('src')!);
     assert.match(frame, /ref=promo-newsletter/);
+    assert.doesNotMatch((await output(page, 'element'))! + (await output(page, 'email'))! + (await output(page, 'emailText'))!, /promo-newsletter/, "no static output carries the sample page's ref");
     await page.close();
   });
 
@@ -106,7 +109,7 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
       await page.click(`button[data-copy=${name}]`);
       await page.waitForFunction((n) => document.querySelector(`button[data-copy=${n}]`)!.textContent === 'Copied', {}, name);
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await output(page, name), name);
-      assert.match((await page.$eval('#copy-status', (s) => s.textContent))!, /^Copied: /);
+      assert.equal(await page.$eval(`#${name}-status`, (s) => s.textContent), 'Copied', 'the status beside the button pressed');
     }
     await page.close();
   });
@@ -114,12 +117,15 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
   it('hands over a snippet that works when pasted into a blank page', async () => {
     const page = await open();
     await type(page, '#ref', 'pasted');
-    await page.waitForFunction(() => document.querySelector('#out-element')!.textContent!.includes('ref="pasted"'));
-    const snippet = (await output(page, 'element'))!.replace(/https:\/\/cdn\.jsdelivr\.net\/npm\/mme-kit@[^/]+\/dist\/cdn\//g, '/dist/cdn/');
+    // The snippets load the files from where the site hosts them: here, this test server's dist/cdn.
+    await type(page, '#host', '/dist/cdn');
+    await page.waitForFunction(() => document.querySelector('#out-element')!.textContent!.includes('ref="pasted"') && document.querySelector('#out-element')!.textContent!.includes('/dist/cdn/embed.js'));
+    const snippet = (await output(page, 'element'))!;
     const blank = await browser.newPage();
     await blank.goto(server.route('/blank/', `<!doctype html><html lang="en"><head><title>Blank</title></head><body>${snippet}</body></html>`), { waitUntil: 'networkidle0' });
     await blank.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
-    assert.equal(await blank.$eval('mme-chat-button', (b) => b.shadowRoot!.querySelector('a')!.getAttribute('href')), await output(page, 'link'));
+    assert.equal(await blank.$eval('mme-chat-button', (b) => b.shadowRoot!.querySelector('a')!.getAttribute('href')), 'https://m.me/OriginalCoastClothing?ref=pasted&text=Hi!%20I%20have%20a%20question');
+    assert.equal(await blank.$eval('mme-chat-button > a', (a) => a.getAttribute('href')), await output(page, 'link'), 'the fallback link is the fixed one');
     await blank.close();
     await page.close();
   });
@@ -132,7 +138,7 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await page.select('#variant', 'outline');
     await page.waitForFunction(() => location.search.includes('topic=black'));
     const link = await output(page, 'link');
-    assert.equal(link, 'https://m.me/rn/OriginalCoastClothing?topic=black%20friday&cadence=weekly&ref=web-shoes-red-sale');
+    assert.equal(link, 'https://m.me/rn/OriginalCoastClothing?topic=black%20friday&cadence=weekly&ref=flyer');
     await page.reload({ waitUntil: 'networkidle0' });
     assert.equal(await page.$eval('#topic', (i) => (i as HTMLInputElement).value), 'black friday');
     assert.equal(await page.$eval('#cadence', (s) => (s as HTMLSelectElement).value), 'weekly');
@@ -161,11 +167,54 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
   it('is usable with the keyboard alone: Tab reaches the fields and the copy buttons', async () => {
     const page = await open();
     const reached = new Set<string>();
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 70; i++) {
       await page.keyboard.press('Tab');
       reached.add(await page.evaluate(() => document.activeElement?.id || (document.activeElement as HTMLElement)?.dataset?.copy || document.activeElement?.localName || ''));
     }
-    for (const id of ['page', 'ref', 'text', 'label', 'variant', 'accent', 'greeting', 'link', 'script']) assert.ok(reached.has(id), `Tab reaches ${id}`);
+    for (const id of ['page', 'text', 'ref', 'staticRef', 'label', 'variant', 'accent', 'onAccent', 'greeting', 'host', 'link', 'script']) assert.ok(reached.has(id), `Tab reaches ${id}`);
+    await page.close();
+  });
+
+  it("says in a shop owner's words what is wrong: a Page's display name, a negative delay, an unknown token, a bad hosting address", async () => {
+    const page = await open();
+    await type(page, '#page', "Rosa's Bakery");
+    await page.waitForFunction(() => document.querySelector('#page-hint')!.textContent!.includes('username'));
+    assert.match((await page.$eval('#page-hint', (p) => p.textContent))!, /looks like your Page's name/);
+    assert.equal(await page.$eval('#inline-unavailable', (p) => (p as HTMLElement).hidden), false, 'the preview says why it is missing');
+    await type(page, '#page', 'OriginalCoastClothing');
+    await type(page, '#delay', '-2');
+    await page.waitForFunction(() => document.querySelector('#delay-problems li'));
+    assert.match((await page.$eval('#delay-problems', (l) => l.textContent))!, /0 or more/);
+    assert.equal(await page.$eval('button.copy', (b) => (b as HTMLButtonElement).disabled), true, 'no snippet that renders nothing');
+    await type(page, '#delay', '3');
+    await type(page, '#ref', 'web-{pth}');
+    await page.waitForFunction(() => document.querySelector('#ref-problems li'));
+    assert.equal(await page.$$eval('#ref-problems li', (items) => items.length), 1, 'one message for an unknown token');
+    assert.match((await page.$eval('#ref-problems', (l) => l.textContent))!, /unknown token \{pth\}/);
+    await type(page, '#ref', 'web-{path}');
+    await type(page, '#host', 'cdn.example.com/mme');
+    await page.waitForFunction(() => document.querySelector('#host-problems li'));
+    await type(page, '#host', 'https://cdn.example.com/mme/');
+    await page.waitForFunction(() => document.querySelector('#out-script')!.textContent!.startsWith('<script src="https://cdn.example.com/mme/embed.js"'));
+    await page.close();
+  });
+
+  it('hands the button and text colours to every output, and refuses text that would be hard to read', async () => {
+    const page = await open();
+    const setColour = (selector: string, value: string) =>
+      page.$eval(selector, (input, v) => {
+        (input as HTMLInputElement).value = v as string;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, value);
+    await setColour('#accent', '#ffd54f');
+    await page.waitForFunction(() => document.querySelector('#accent-problems li'));
+    assert.match((await page.$eval('#accent-problems', (l) => l.textContent))!, /4\.5:1/);
+    await setColour('#onAccent', '#1c1e21');
+    await page.waitForFunction(() => !document.querySelector('#accent-problems li'));
+    assert.match((await output(page, 'script'))!, /data-accent="#ffd54f" data-on-accent="#1c1e21"/);
+    assert.match((await output(page, 'element'))!, /accent="#ffd54f" on-accent="#1c1e21"/);
+    assert.match((await output(page, 'email'))!, /background-color:#FFD54F;color:#1C1E21/);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('a')!).color === 'rgb(28, 30, 33)');
     await page.close();
   });
 

@@ -9,19 +9,20 @@ const pageBody = (...messaging: object[]) => ({ object: 'page', entry: [{ id: PA
 describe('readReferrals', () => {
   it('reads an m.me click in an existing thread (messaging_referrals)', () => {
     expect(readReferrals(referralBody)).to.deep.equal([
-      { via: 'referral', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'summer_coupon', source: 'SHORTLINK', type: 'OPEN_THREAD' },
+      { via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'summer_coupon', source: 'SHORTLINK', type: 'OPEN_THREAD' },
     ]);
   });
 
   it('reads the ref of a new thread from postback.referral, with a string timestamp in seconds and user_ref', () => {
     expect(readReferrals(postbackBody)).to.deep.equal([
-      { via: 'postback', pageId: PAGE_ID, userRef: 'USER-REF-ID', timestamp: 1527459824000, ref: 'web-shoes-red-sale', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'GET_STARTED' },
+      { via: 'postback', channel: 'messenger', pageId: PAGE_ID, userRef: 'USER-REF-ID', timestamp: 1527459824000, ref: 'web-shoes-red-sale', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'GET_STARTED' },
     ]);
   });
 
   it('reads a recurring-notification opt-in with its token', () => {
     expect(readReferrals(optinBody)).to.deep.equal([{
       via: 'optin',
+      channel: 'messenger',
       pageId: PAGE_ID,
       psid: PSID,
       timestamp: 1700000000000,
@@ -45,52 +46,52 @@ describe('readReferrals', () => {
     {
       name: 'Instagram message.referral (ig.me link, new thread)',
       body: { object: 'instagram', entry: [{ id: '1784', time: 5, messaging: [event({ recipient: { id: '1784' }, message: { mid: 'x', text: 'hi', referral: { ref: 'bio', source: 'SHORTLINKS', type: 'OPEN_THREAD' } } })] }] },
-      expected: [{ via: 'message', pageId: '1784', psid: PSID, timestamp: 1458692752478, ref: 'bio', source: 'SHORTLINK', type: 'OPEN_THREAD' }],
+      expected: [{ via: 'message', channel: 'instagram', pageId: '1784', psid: PSID, timestamp: 1458692752478, ref: 'bio', source: 'SHORTLINK', type: 'OPEN_THREAD' }],
     },
     {
       name: "the dashboard's { field, value } test shape with SHORT_URL",
       body: { field: 'messaging_postbacks', value: event({ postback: { payload: 'P', referral: { ref: 'r1', source: 'SHORT_URL', type: 'OPEN_THREAD' } } }) },
-      expected: [{ via: 'postback', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'r1', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'P' }],
+      expected: [{ via: 'postback', channel: 'messenger', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'r1', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'P' }],
     },
     {
       name: 'entry[].changes[].value events',
       body: { object: 'page', entry: [{ id: PAGE_ID, changes: [{ field: 'messaging_referrals', value: event({ referral: { ref: 'c', source: 'SHORTLINK' } }) }] }] },
-      expected: [{ via: 'referral', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'c', source: 'SHORTLINK' }],
+      expected: [{ via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'c', source: 'SHORTLINK' }],
     },
     {
       name: 'an ad referral keeps ad_id and ADS, and referer_uri is read',
       body: pageBody(event({ referral: { ref: 'ad1', ad_id: 6045, source: 'ADS', type: 'OPEN_THREAD', referer_uri: 'https://shop.example/x' } })),
-      expected: [{ via: 'referral', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'ad1', source: 'ADS', type: 'OPEN_THREAD', adId: '6045', refererUri: 'https://shop.example/x' }],
+      expected: [{ via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'ad1', source: 'ADS', type: 'OPEN_THREAD', adId: '6045', refererUri: 'https://shop.example/x' }],
     },
     {
       name: 'events without a referral are skipped; several in one body are all read in order',
       body: pageBody(event({ message: { text: 'hello' } }), event({ referral: { ref: 'a' } }), event({ delivery: {} }), event({ postback: { payload: 'no-ref' } }), event({ referral: { ref: 'b' } })),
       expected: [
-        { via: 'referral', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'a' },
-        { via: 'referral', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'b' },
+        { via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'a' },
+        { via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'b' },
       ],
     },
     {
       name: 'a missing event timestamp falls back to entry.time, a missing recipient to entry.id',
       body: { object: 'page', entry: [{ id: PAGE_ID, time: 1600000000, messaging: [{ sender: { id: 1 }, referral: { ref: 'x' } }] }] },
-      expected: [{ via: 'referral', pageId: PAGE_ID, psid: '1', timestamp: 1600000000000, ref: 'x' }],
+      expected: [{ via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: '1', timestamp: 1600000000000, ref: 'x' }],
     },
     {
       name: 'a referral without a ref (no ref on the link) is still reported',
       body: pageBody(event({ referral: { source: 'SHORTLINK', type: 'OPEN_THREAD' } })),
-      expected: [{ via: 'referral', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, source: 'SHORTLINK', type: 'OPEN_THREAD' }],
+      expected: [{ via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, source: 'SHORTLINK', type: 'OPEN_THREAD' }],
     },
     {
       name: 'an opt-in without a notification token (Send to Messenger) has no optin details',
       body: pageBody(event({ optin: { ref: 'plugin-ref' } })),
-      expected: [{ via: 'optin', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'plugin-ref' }],
+      expected: [{ via: 'optin', channel: 'messenger', pageId: PAGE_ID, psid: PSID, timestamp: 1458692752478, ref: 'plugin-ref' }],
     },
     { name: 'another object type (WhatsApp) gives nothing', body: { object: 'whatsapp_business_account', entry: [{ messaging: [event({ referral: { ref: 'x' } })] }] }, expected: [] },
     { name: 'an object with no entries gives nothing', body: { object: 'page' }, expected: [] },
     ...[-1e308, ' ', [], true, {}, 'soon', -5].map((timestamp) => ({
       name: `an event timestamp of ${JSON.stringify(timestamp)} falls back to entry.time`,
       body: { object: 'page', entry: [{ id: PAGE_ID, time: 1600000000, messaging: [{ sender: { id: 1 }, timestamp, referral: { ref: 'x' } }] }] },
-      expected: [{ via: 'referral', pageId: PAGE_ID, psid: '1', timestamp: 1600000000000, ref: 'x' }],
+      expected: [{ via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: '1', timestamp: 1600000000000, ref: 'x' }],
     })),
     { name: 'a referral that is an array is not a referral', body: pageBody(event({ referral: [{ ref: 'x' }] }), event({ postback: { referral: ['y'] } })), expected: [] },
     { name: 'malformed entries and events are passed over', body: { object: 'page', entry: [null, 7, { messaging: 'x' }, { messaging: [null, 'y'] }] }, expected: [] },

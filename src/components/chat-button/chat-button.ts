@@ -203,7 +203,11 @@ export class MmeChatButton extends LinkElement {
     if (!link) return nothing;
     // Only where a click opens the popover does the button say it has one: not on touch screens.
     const handoff = this.handsOff();
-    return html`<div class="root">
+    const label = this.labelText;
+    // A floating button sits outside the page's own landmarks: it is a labelled landmark of its
+    // own, so screen readers list it and every part of the page belongs to one (axe's region).
+    const floating = this.position?.startsWith('bottom');
+    return html`<div class="root" role=${ifDefined(floating ? 'complementary' : undefined)} aria-label=${ifDefined(floating ? label : undefined)}>
       ${this.greeting
         ? // The live region is there from the start, empty, so that screen readers announce the text.
           html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>${this.greetingShown ? overlays?.greetingCard(this, this.greeting) : nothing}</div>`
@@ -218,7 +222,7 @@ export class MmeChatButton extends LinkElement {
         aria-expanded=${ifDefined(handoff ? String(this.popoverOpen) : undefined)}
         aria-haspopup=${ifDefined(handoff ? 'dialog' : undefined)}
         @click=${this.onClick}
-        >${messengerIcon}<span part="label" class=${this.variant === 'icon' ? 'visually-hidden' : ''}>${this.labelText}</span></a
+        >${messengerIcon}<span part="label" class=${this.variant === 'icon' ? 'visually-hidden' : ''}>${label}</span></a
       >
     </div>`;
   }

@@ -46,7 +46,12 @@ export class MmeQrCode extends LinkElement {
   @property() value?: string;
   /** Accessible name. Default: "QR code: message PAGE on Messenger". */
   @property() label?: string;
-  /** Width and height in CSS pixels; the code snaps to whole device pixels per module. */
+  /**
+   * Width and height in CSS pixels, the most the code takes: it snaps down to a whole number of
+   * device pixels per module, which is what keeps it sharp and scannable. A long link has many
+   * modules, so its code can draw well below `size` (145 modules at 200 on a 1x screen: 145 px);
+   * give it a larger size.
+   */
   @property({ type: Number }) size = 200;
   /** Quiet zone around the code, in modules. 4 is the QR standard's minimum. */
   @property({ type: Number }) margin = 4;

@@ -1,0 +1,48 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * Serves a Fetch-API handler (such as `createWebhookHandler`'s) from Node's `http` server,
+ * Express or Fastify: `(req, res)`. It reads the raw body itself, so mount it where no JSON parser
+ * has read the body first (Express: before `app.use(express.json())`, or on its own route). A
+ * body an `express.raw()` parser already read, as a Buffer, is used as it is.
+ * @example createServer(toNodeListener(handler)).listen(8787)
+ * @example app.post('/webhook', toNodeListener(handler))
+ */
+export function toNodeListener(handler: (request: Request) => Promise<Response>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    try {
+      const parsed = (req as { body?: unknown }).body;
+      if (parsed !== undefined && !(parsed instanceof Uint8Array)) {
+        // A JSON parser has turned the bytes into an object: the signature can no longer be checked.
+        throw new Error('the request body was already parsed (express.json() or similar): mount the webhook before any body parser, or give its route express.raw()');
+      }
+      const method = req.method ?? 'GET';
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+      }
+      const stream = req[Symbol.asyncIterator]();
+      const body =
+        method === 'GET' || method === 'HEAD'
+          ? undefined
+          : parsed instanceof Uint8Array
+            ? parsed
+            : new ReadableStream<Uint8Array>({
+                async pull(controller) {
+                  const { done, value } = await stream.next();
+                  if (done) controller.close();
+                  else controller.enqueue(value as Uint8Array);
+                },
+                cancel: () => void req.destroy(),
+              });
+      const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method, headers, body, duplex: 'half' } as RequestInit);
+      const response = await handler(request);
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(new Uint8Array(await response.arrayBuffer()));
+    } catch (error) {
+      console.error('mme-kit:', error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal Server Error');
+    }
+  };
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { type Referral, WebhookError, createWebhookHandler, memorySeenStore, toNodeListener } from '../../src/webhook/index.js';
+import { PAGE_ID, PSID, optinBody, postbackBody, referralBody } from './fixtures.js';
+
+const SECRET = 'test-app-secret';
+const TOKEN = 'tok3n';
+const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+describe('createWebhookHandler, served over real HTTP on 127.0.0.1 with toNodeListener', () => {
+  let server: Server;
+  let base: string;
+  const referrals: Referral[] = [];
+  const events: unknown[] = [];
+  let failNext = 0;
+  before(async () => {
+    const handler = createWebhookHandler({
+      appSecret: SECRET,
+      verifyToken: TOKEN,
+      maxBodyBytes: 4 << 20,
+      onReferral: async (referral) => {
+        if (failNext > 0) {
+          failNext--;
+          throw new Error('the database is down');
+        }
+        referrals.push(referral);
+      },
+      onEvent: (event) => void events.push(event),
+    });
+    server = createServer(toNodeListener(handler));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  beforeEach(() => {
+    referrals.length = 0;
+    events.length = 0;
+    failNext = 0;
+  });
+
+  const deliver = (body: string, signature: string | null = sign(body)) =>
+    fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-hub-signature-256': signature } : {}) }, body });
+
+  it('answers the subscription handshake with the challenge, and 403 for a wrong token', async () => {
+    const ok = await fetch(`${base}?hub.mode=subscribe&hub.verify_token=${TOKEN}&hub.challenge=1158201444`);
+    assert.deepEqual([ok.status, await ok.text()], [200, '1158201444']);
+    assert.equal((await fetch(`${base}?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1`)).status, 403);
+    assert.equal((await fetch(base)).status, 403);
+  });
+
+  it('reads the three seed payloads, each referral once, with its channel, and every event', async () => {
+    for (const body of [referralBody, postbackBody, optinBody]) assert.equal((await deliver(JSON.stringify(body))).status, 200);
+    assert.deepEqual(referrals.map((r) => [r.via, r.channel, r.ref]), [['referral', 'messenger', 'summer_coupon'], ['postback', 'messenger', 'web-shoes-red-sale'], ['optin', 'messenger', 'newsletter']]);
+    assert.equal(events.length, 3);
+    await deliver(JSON.stringify({ object: 'instagram', entry: [{ id: '1784', time: 5, messaging: [{ sender: { id: PSID }, recipient: { id: '1784' }, timestamp: 7, message: { mid: 'x', referral: { ref: 'bio', source: 'SHORTLINKS' } } }] }] }));
+    assert.deepEqual(referrals.slice(3).map((r) => [r.channel, r.ref]), [['instagram', 'bio']]);
+  });
+
+  it('answers 401 and runs nothing for a missing or wrong signature, or one over re-serialised JSON', async () => {
+    const body = JSON.stringify(referralBody, null, 2);
+    const cases = [null, 'sha256=' + '0'.repeat(64), sign(body, 'another-secret'), sign(JSON.stringify(JSON.parse(body)))];
+    for (const signature of cases) assert.equal((await deliver(body, signature)).status, 401, String(signature));
+    assert.deepEqual([referrals, events], [[], []]);
+  });
+
+  it('answers 400 for a signed body that is not a JSON object, 413 over the limit, 405 for other methods', async () => {
+    for (const body of ['{not json', '[1,2]', '"text"']) assert.equal((await deliver(body)).status, 400, body);
+    const huge = JSON.stringify({ object: 'page', padding: 'x'.repeat(5 << 20) });
+    assert.equal((await deliver(huge)).status, 413);
+    const put = await fetch(base, { method: 'PUT', body: '{}' });
+    assert.deepEqual([put.status, put.headers.get('allow')], [405, 'GET, POST']);
+    assert.deepEqual(referrals, []);
+  });
+
+  it('handles a redelivery once', async () => {
+    const body = JSON.stringify({ ...postbackBody, entry: [{ ...postbackBody.entry[0], messaging: [{ ...postbackBody.entry[0].messaging[0], timestamp: '1600000002' }] }] });
+    assert.equal((await deliver(body)).status, 200);
+    assert.equal((await deliver(body)).status, 200);
+    assert.equal(referrals.length, 1, 'the same referral, delivered twice, is handled once');
+  });
+
+  it('loses nothing: a failing callback answers 500, and the redelivery is handled', async () => {
+    const body = JSON.stringify({ ...referralBody, entry: [{ ...referralBody.entry[0], messaging: [{ ...referralBody.entry[0].messaging[0], timestamp: 1600000000001 }] }] });
+    failNext = 1;
+    assert.equal((await deliver(body)).status, 500);
+    assert.equal(referrals.length, 0);
+    assert.equal((await deliver(body)).status, 200, "Meta's redelivery");
+    assert.deepEqual(referrals.map((r) => r.ref), ['summer_coupon']);
+  });
+
+  it('reads a 10,000-event delivery, each referral once', async () => {
+    const messaging = Array.from({ length: 10_000 }, (_, i) => ({ sender: { id: String(i) }, recipient: { id: PAGE_ID }, timestamp: 1650000000000 + i, referral: { ref: `r${i % 50}`, source: 'SHORTLINK', type: 'OPEN_THREAD' } }));
+    const body = JSON.stringify({ object: 'page', entry: [{ id: PAGE_ID, time: 1, messaging }] });
+    assert.equal((await deliver(body)).status, 200);
+    assert.equal(referrals.length, 10_000);
+    assert.equal(events.length, 10_000);
+  });
+
+  it('refuses to be made without its secret, token or callback, with a WebhookError', () => {
+    const cases: [object, string][] = [
+      [{ verifyToken: TOKEN, onReferral: () => {} }, 'secret-missing'],
+      [{ appSecret: SECRET, onReferral: () => {} }, 'token-missing'],
+      [{ appSecret: SECRET, verifyToken: TOKEN }, 'callback-missing'],
+    ];
+    for (const [options, code] of cases) assert.throws(() => createWebhookHandler(options as never), (error: WebhookError) => error instanceof WebhookError && error.code === code);
+  });
+});
+
+describe('memorySeenStore', () => {
+  it('forgets the oldest keys past its size', () => {
+    const seen = memorySeenStore(3);
+    for (const key of ['a', 'b', 'c', 'd']) seen.add(key);
+    assert.deepEqual(['a', 'b', 'c', 'd'].map((key) => seen.has(key)), [false, true, true, true]);
+  });
+
+  it('forgets keys after their age', async () => {
+    const seen = memorySeenStore(10, 20);
+    seen.add('a');
+    assert.equal(seen.has('a'), true);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    assert.equal(seen.has('a'), false);
+  });
+});

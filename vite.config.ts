@@ -12,12 +12,16 @@ import { resolve } from 'node:path';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
-/** The package's dependencies: the npm build imports them, so that an app's bundler shares one copy. */
-const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies as Record<string, string>);
+/**
+ * The package's dependencies and optional peers (@lit-labs/ssr, @lit/react, react): the npm build
+ * imports them, so that an app's bundler shares one copy.
+ */
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, Record<string, string>>;
+const dependencies = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies ?? {})];
 const isExternal = (id: string) => id.startsWith('node:') || dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
 /** Public entries of the npm package; dist/ mirrors src/, with types in dist/types/. */
-const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/email/index.ts', 'src/components/index.ts', 'src/cli/mme.ts'];
+const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/email/index.ts', 'src/components/index.ts', 'src/ssr/index.ts', 'src/react/index.ts', 'src/cli/mme.ts'];
 
 /** Runs one of the project's own tools, or fails the build with its name. */
 function run(what: string, command: string, args: string[]): void {
@@ -137,7 +141,8 @@ const passes: Record<string, () => UserConfig> = {
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },
-    plugins: [typeDeclarations(), elementsManifest(), executableCli()],
+    // The css templates are minified here too: server rendering sends them in every page's HTML.
+    plugins: [minifyCssTemplates(), typeDeclarations(), elementsManifest(), executableCli()],
   }),
   // Both entries share their chunks (Lit, the link module), so a page that loads both loads each once.
   cdn: () => cdnBuild({ elements: 'src/components/index.ts', link: 'src/link/index.ts' }, 'chunks/[name]-[hash].js', { emptyOutDir: true }),

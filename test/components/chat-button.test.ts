@@ -206,8 +206,11 @@ describe('<mme-chat-button>', () => {
     let showedAgain = false;
     again.addEventListener('mme-greeting-show', () => (showedAgain = true));
     document.body.append(again);
-    await aTimeout(50);
+    // Once the greeting's code has loaded and read the remembered dismissal, the button knows it.
+    await waitUntil(() => (again as unknown as { dismissed: boolean }).dismissed, 'the remembered dismissal is read', { timeout: 10_000 });
+    await again.updateComplete;
     expect(showedAgain, 'a remembered dismissal holds for the session').to.equal(false);
+    expect(again.shadowRoot!.querySelector('.bubble-card'), 'no greeting').to.equal(null);
     again.remove();
     sessionStorage.clear();
   });

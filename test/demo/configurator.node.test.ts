@@ -64,7 +64,7 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await page.waitForFunction((l) => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('a')?.getAttribute('href') === l, {}, website);
     assert.equal(await previewHref(page), website);
     await page.waitForFunction((l) => document.querySelector('#qr-preview mme-qr-code')!.getAttribute('value') === l, {}, link);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await page.evaluate(() => (document.querySelector('#qr-preview mme-qr-code') as unknown as { updateComplete: Promise<unknown> }).updateComplete);
     assert.equal(await qrOnScreen(page), link);
     assert.match((await output(page, 'script'))!, /data-page="AcmeShoes" data-ref="promo-\{query\.utm_source\|direct\}" data-text="Do you have size 42\?"/);
     assert.ok((await output(page, 'element'))!.includes(`<a href="${link.replace(/&/g, '&amp;')}">`));

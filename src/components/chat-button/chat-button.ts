@@ -110,7 +110,8 @@ export class MmeChatButton extends LinkElement {
       problems.push({ code: 'greeting-delay-invalid', field: 'greeting-delay', severity: 'error', message: `greeting-delay "${this.greetingDelay}" must be a number of seconds, 0 or more` });
     }
     for (const [field, value] of [['accent', this.accent], ['on-accent', this.onAccent]] as const) {
-      if (value && !CSS.supports('color', value)) problems.push({ code: `${field}-invalid`, field, severity: 'error', message: `${field} "${value}" is not a CSS colour such as #0866FF` });
+      // A server has no CSS engine to ask: there the browser checks the colour when it takes over.
+      if (value && globalThis.CSS && !CSS.supports('color', value)) problems.push({ code: `${field}-invalid`, field, severity: 'error', message: `${field} "${value}" is not a CSS colour such as #0866FF` });
     }
   }
 
@@ -155,7 +156,8 @@ export class MmeChatButton extends LinkElement {
   }
 
   private get labelText(): string {
-    const own = [...this.childNodes].map((node) => node.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
+    // Its own text: the no-JavaScript link's words. A server renders it without its children.
+    const own = (this.textContent ?? '').replace(/\s+/g, ' ').trim();
     return this.label || own || defaultLabel(this.link?.kind ?? 'chat');
   }
 
@@ -166,7 +168,7 @@ export class MmeChatButton extends LinkElement {
   private handsOff(event?: MouseEvent): boolean {
     if (this.handoff !== 'qr') return false;
     const pointer = (event as PointerEvent | undefined)?.pointerType;
-    return pointer ? pointer === 'mouse' : !matchMedia('(pointer: coarse) and (not (any-pointer: fine))').matches;
+    return pointer ? pointer === 'mouse' : !globalThis.matchMedia?.('(pointer: coarse) and (not (any-pointer: fine))').matches;
   }
 
   private onClick(event: MouseEvent): void {

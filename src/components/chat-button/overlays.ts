@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/events.js';
+import { MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/greeting-events.js';
 import type { ResolvedLink } from '../internal/link-element.js';
 import type { MmeChatButton } from './chat-button.js';
 

@@ -23,25 +23,9 @@ export class MmeInvalidEvent extends CustomEvent<{ readonly problems: readonly E
   }
 }
 
-/** Fired when the greeting bubble appears. */
-export class MmeGreetingShowEvent extends Event {
-  constructor() {
-    super('mme-greeting-show', { bubbles: true, composed: true });
-  }
-}
-
-/** Fired when the person dismisses the greeting bubble. */
-export class MmeGreetingDismissEvent extends Event {
-  constructor() {
-    super('mme-greeting-dismiss', { bubbles: true, composed: true });
-  }
-}
-
 declare global {
   interface HTMLElementEventMap {
     'mme-click': MmeClickEvent;
     'mme-invalid': MmeInvalidEvent;
-    'mme-greeting-show': MmeGreetingShowEvent;
-    'mme-greeting-dismiss': MmeGreetingDismissEvent;
   }
 }

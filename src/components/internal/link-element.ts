@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type Cadence, LinkError, type LinkProblemCode, type Problem, checkLink, expandRefDetailed, isOptin, messengerLink, pageContext } from '../../link/index.js';
+import { type Cadence, LinkError, type LinkProblemCode, type PageContext, type Problem, checkLink, expandRefDetailed, isOptin, messengerLink, pageContext } from '../../link/index.js';
 import { QrError, type QrProblemCode } from '../../qr/index.js';
 import { MmeInvalidEvent } from './events.js';
 
@@ -62,6 +62,12 @@ export class LinkElement extends LitElement {
   @property() cadence?: Cadence;
   /** Set when the attributes cannot make a valid link; nothing is rendered then. */
   @property({ type: Boolean, reflect: true }) invalid = false;
+  /**
+   * The page a `ref` template expands for. Default: the current page (`location`, `document`).
+   * Server rendering sets it before the first update (`renderChatButton(attributes, context)`);
+   * a plain field, not a reactive property, since only that first update reads it.
+   */
+  context?: Partial<PageContext>;
 
   /** Every problem found at the last update, errors and warnings. */
   problems: readonly ElementProblem[] = [];
@@ -73,7 +79,8 @@ export class LinkElement extends LitElement {
 
   /** Builds the link from the link attributes; subclasses may build it another way. */
   protected resolveLink(problems: ElementProblem[]): ResolvedLink | null {
-    const expanded = expandRefDetailed(this.ref ?? '', pageContext());
+    // On a server (no location), the page comes from `context`, which server rendering passes.
+    const expanded = expandRefDetailed(this.ref ?? '', this.context ?? (globalThis.location ? pageContext() : {}));
     problems.push(...expanded.problems);
     const options = { page: this.page ?? '', ref: expanded.ref, text: this.text, topic: this.topic, cadence: this.cadence };
     problems.push(...checkLink(options));

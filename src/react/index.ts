@@ -1,0 +1,59 @@
+// React components for the elements, made with Lit's @lit/react: typed props for every property
+// and `onMme…` props for the events. React 18 and 19; the app installs react and @lit/react.
+import { type EventName, createComponent } from '@lit/react';
+import * as React from 'react';
+import { MmeChatButton as ChatButtonElement, MmeQrCode as QrCodeElement } from '../components/index.js';
+import type { MmeClickEvent, MmeGreetingDismissEvent, MmeGreetingShowEvent, MmeInvalidEvent } from '../components/index.js';
+
+const ChatButtonBase = createComponent({
+  tagName: 'mme-chat-button',
+  elementClass: ChatButtonElement,
+  react: React,
+  events: {
+    onMmeClick: 'mme-click' as EventName<MmeClickEvent>,
+    onMmeInvalid: 'mme-invalid' as EventName<MmeInvalidEvent>,
+    onMmeGreetingShow: 'mme-greeting-show' as EventName<MmeGreetingShowEvent>,
+    onMmeGreetingDismiss: 'mme-greeting-dismiss' as EventName<MmeGreetingDismissEvent>,
+  },
+});
+
+const QrCodeBase = createComponent({
+  tagName: 'mme-qr-code',
+  elementClass: QrCodeElement,
+  react: React,
+  events: { onMmeInvalid: 'mme-invalid' as EventName<MmeInvalidEvent> },
+});
+
+/** React keeps the prop `ref` for itself: the link's ref is the prop `linkRef`. */
+type WithLinkRef<Props> = Omit<Props, 'ref'> & {
+  /** The link's `ref` (sent to your webhook; a template such as `web-{path}` expands for the page). */
+  readonly linkRef?: string;
+};
+
+/** Wraps a component so that its `linkRef` prop sets the element's `ref` property before its first update. */
+function withLinkRef<E extends HTMLElement & { ref?: string }, Props extends object>(Base: React.ComponentType<Props & React.RefAttributes<E>>, name: string) {
+  const Component = React.forwardRef<E, WithLinkRef<Props>>((allProps, forwarded) => {
+    const { linkRef, ...props } = allProps as WithLinkRef<Props>;
+    const element = React.useRef<E | null>(null);
+    React.useLayoutEffect(() => {
+      if (element.current) element.current.ref = linkRef;
+    }, [linkRef]);
+    const setElement = React.useCallback(
+      (node: E | null) => {
+        element.current = node;
+        if (typeof forwarded === 'function') forwarded(node);
+        else if (forwarded) forwarded.current = node;
+      },
+      [forwarded],
+    );
+    return React.createElement(Base, { ...(props as Props), ref: setElement });
+  });
+  Component.displayName = name;
+  return Component;
+}
+
+/** `<mme-chat-button>` for React: `<MmeChatButton page="OriginalCoastClothing" linkRef="web-{path}" onMmeClick={(e) => …} />`. */
+export const MmeChatButton = withLinkRef<ChatButtonElement, React.ComponentProps<typeof ChatButtonBase>>(ChatButtonBase as never, 'MmeChatButton');
+
+/** `<mme-qr-code>` for React: `<MmeQrCode page="OriginalCoastClothing" linkRef="flyer" logo onMmeInvalid={(e) => …} />`. */
+export const MmeQrCode = withLinkRef<QrCodeElement, React.ComponentProps<typeof QrCodeBase>>(QrCodeBase as never, 'MmeQrCode');

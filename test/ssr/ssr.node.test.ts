@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { launchOptions } from '../helpers/chromium.mjs';
+import { jsqrDecode } from '../helpers/decode-node.js';
+import { pageServer } from '../helpers/page-server.js';
+
+// The built package, as a server imports it.
+const { renderChatButton, renderQrCode } = (await import('../../dist/ssr/index.js')) as typeof import('../../src/ssr/index.js');
+const { LinkError } = (await import('../../dist/link/index.js')) as typeof import('../../src/link/index.js');
+
+const PAGE = 'OriginalCoastClothing';
+/** The link inside a rendered button's declarative shadow root. */
+const hrefOf = (html: string) => /<template shadowroot="open" shadowrootmode="open">[\s\S]*?<a[^>]*?href="([^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? null;
+
+describe('mme-kit/ssr: the elements rendered on a server, in Node', () => {
+  it('renders each variant as a host with a declarative shadow root holding the exact link', async () => {
+    for (const variant of ['filled', 'outline', 'icon']) {
+      const html = await renderChatButton({ page: PAGE, ref: 'ssr', text: 'Hi & welcome', variant });
+      assert.match(html, new RegExp(`<mme-chat-button[^>]* variant="${variant}"`));
+      assert.equal(hrefOf(html), `https://m.me/${PAGE}?ref=ssr&text=Hi%20%26%20welcome`, variant);
+      assert.match(html, /<style>/, 'styled before any script');
+    }
+  });
+
+  it("expands a ref template for the request's page, and refuses a template without one", async () => {
+    assert.equal(hrefOf(await renderChatButton({ page: PAGE, ref: 'web-{path}' }, { path: '/café/crème/' })), `https://m.me/${PAGE}?ref=web-cafe-creme`);
+    assert.equal(hrefOf(await renderChatButton({ page: PAGE, ref: '{query.utm_source|direct}' }, { query: {} })), `https://m.me/${PAGE}?ref=direct`);
+    assert.equal(hrefOf(await renderChatButton({ page: PAGE, ref: 'literal{{x}}' })), `https://m.me/${PAGE}?ref=literal%7Bx%7D`, 'literal braces need no context');
+    await assert.rejects(renderChatButton({ page: PAGE, ref: 'web-{path}' }), (error: InstanceType<typeof LinkError>) => error instanceof LinkError && error.code === 'ref-template-invalid');
+  });
+
+  it('renders no link for invalid attributes, as a browser does, and escapes every value', async () => {
+    const invalid = await renderChatButton({ page: 'javascript:alert(1)' });
+    assert.match(invalid, /<mme-chat-button[^>]* invalid/);
+    assert.equal(hrefOf(invalid), null);
+    const hostile = await renderChatButton({ page: PAGE, label: '"><script>alert(1)</script>' });
+    assert.doesNotMatch(hostile, /<script>alert/);
+    await assert.rejects(renderChatButton({ 'on click': 'x' } as never), LinkError);
+  });
+});
+
+describe('server-rendered HTML in Chromium: without JavaScript, then hydrated', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof pageServer>>;
+  before(async () => {
+    server = await pageServer({ csp: false });
+    browser = await puppeteer.launch(launchOptions);
+    // What an app bundles for the browser: Lit's hydration support first, then the elements.
+    const bundle = await build({ stdin: { contents: "import '@lit-labs/ssr-client/lit-element-hydrate-support.js'; import './dist/components/index.js';", resolveDir: process.cwd() }, bundle: true, format: 'esm', write: false, conditions: ['production'] });
+    server.route('/hydrate.js', bundle.outputFiles[0].text);
+    server.route('/mark.js', "for (const host of document.querySelectorAll('mme-chat-button, mme-qr-code')) host.shadowRoot.firstElementChild.dataset.server = 'yes';");
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const page = async (scripts: boolean) => {
+    const body = `<main><h1>Shop</h1>${await renderChatButton({ page: PAGE, ref: 'web-{path}' }, { path: '/ssr/' })}${await renderQrCode({ page: PAGE, ref: 'ssr', logo: true })}</main>`;
+    return `<!doctype html><html lang="en"><head><title>SSR</title></head><body>${body}${scripts ? '<script src="/mark.js"></script><script type="module" src="/hydrate.js"></script>' : ''}</body></html>`;
+  };
+
+  it('shows a working link and a code that scans with JavaScript off', async () => {
+    const tab = await browser.newPage();
+    await tab.setJavaScriptEnabled(false);
+    await tab.goto(server.route('/ssr/off', await page(false)), { waitUntil: 'networkidle0' });
+    const link = await tab.$('pierce/a[part=base]');
+    assert.ok(link, 'the link is in the page');
+    assert.equal(await link!.evaluate((a) => a.getAttribute('href')), `https://m.me/${PAGE}?ref=web-ssr`);
+    const box = await link!.boundingBox();
+    assert.ok(box && box.width > 40 && box.height >= 44, `a visible, tappable button: ${JSON.stringify(box)}`);
+    const svg = await tab.$('pierce/svg[part=code]');
+    assert.equal(jsqrDecode(await svg!.screenshot({ type: 'png' })), `https://m.me/${PAGE}?ref=ssr`);
+    await tab.close();
+  });
+
+  it('hydrates without drawing again or moving, with no console error, and its events fire', async () => {
+    const tab = await browser.newPage();
+    const errors: string[] = [];
+    tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    // Served at the path the server rendered for, so the browser expands the template to the same ref.
+    await tab.goto(server.route('/ssr/', await page(true)), { waitUntil: 'networkidle0' });
+    await tab.waitForFunction(() => customElements.get('mme-chat-button') && (document.querySelector('mme-chat-button') as unknown as { hasUpdated: boolean }).hasUpdated);
+    const after = await tab.evaluate(async () => {
+      const button = document.querySelector('mme-chat-button')!;
+      const code = document.querySelector('mme-qr-code')!;
+      await (button as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      const clicks: string[] = [];
+      button.addEventListener('mme-click', (event) => {
+        clicks.push((event as CustomEvent<{ href: string }>).detail.href);
+        event.preventDefault();
+      });
+      button.shadowRoot!.querySelector('a')!.click();
+      return { kept: [button, code].map((host) => host.shadowRoot!.firstElementChild!.getAttribute('data-server')), links: button.shadowRoot!.querySelectorAll('a').length, clicks };
+    });
+    assert.deepEqual(after, { kept: ['yes', 'yes'], links: 1, clicks: [`https://m.me/${PAGE}?ref=web-ssr`] }, 'the server nodes are kept, not drawn again');
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+});
+
+describe('server-only code stays out of the browser files', () => {
+  it('no dist/cdn file holds the server renderer', () => {
+    for (const file of ['embed.module.js', 'elements.js']) assert.doesNotMatch(readFileSync(`dist/cdn/${file}`, 'utf8'), /ssr-dom-shim|collectResult|renderChatButton/, file);
+  });
+});

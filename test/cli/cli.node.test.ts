@@ -51,6 +51,8 @@ describe('mme (the built command line)', () => {
 
   const invalid: { args: string[]; flag: string }[] = [
     { args: ['link', '--page', 'javascript:alert(1)'], flag: '--page' },
+    { args: ['link', '--page', '.'], flag: '--page' },
+    { args: ['link', '--page', 'https://www.facebook.com/watch/?v=123'], flag: '--page' },
     { args: ['link', '--page', PAGE, '--ref', 'x'.repeat(2084)], flag: '--ref' },
     { args: ['link', '--page', PAGE, '--topic', 'deals!'], flag: '--topic' },
     { args: ['link', '--page', PAGE, '--topic', 'deals', '--cadence', 'hourly'], flag: '--cadence' },

@@ -7,6 +7,7 @@ import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as 
 import { InputError, UsageError, flagOf, naming } from './errors.js';
 import { checkOutputFile, makeOutputFolder, readInputFile, writeAll, writeOutputFile } from './files.js';
 import { report, webhook } from './webhook.js';
+import { csvCell, delimiterOf } from './csv.js';
 import { BATCH_LINK_HELP, BATCH_LINK_OPTIONS, LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
 
 /** What a command prints: to stdout, and warnings to stderr. */
@@ -204,22 +205,6 @@ ${LINK_HELP}`,
 
 /** A file name from a ref: its safe characters, never a path. */
 const fileStem = (ref: string) => foldRef(ref).slice(0, 100) || 'link';
-
-/**
- * A CSV cell, quoted when it must be. A cell that a spreadsheet would run as a formula (it
- * starts with =, +, -, @, a tab or a carriage return) is written as text, with a leading
- * apostrophe, as OWASP's CSV-injection advice says.
- */
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",;\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** A CSV's delimiter, read from its header row: a semicolon where Excel uses one, else a comma. */
-const delimiterOf = (source: string) => {
-  const header = source.split(/\r?\n/, 1)[0];
-  return header.includes(';') && !header.includes(',') ? ';' : ',';
-};
 
 /** The CSV columns behind a link option's field, for errors and warnings about one row. */
 const COLUMNS: Record<string, string> = { ref: 'column ref', text: 'column text', value: 'columns ref, text' };

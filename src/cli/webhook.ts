@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { type Referral, createWebhookHandler, toNodeListener } from '../webhook/index.js';
 import type { Command } from './commands.js';
 import { InputError, UsageError } from './errors.js';
+import { csvCell } from './csv.js';
 import { readInputFile } from './files.js';
 import { parse } from './options.js';
 
@@ -106,13 +107,6 @@ interface Row {
   readonly firstTouch: number;
 }
 
-/** Quotes a CSV cell when it must be, and writes formula-like cells as text. */
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",;\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 export const report: Command = {
   summary: 'count conversations per ref, channel, source or day from the webhook log',
   help: `Usage: mme report LOG [--links links.csv] [--by ref|channel|source|day] [--since DATE] [--format table|csv|json]
@@ -182,7 +176,7 @@ A line that is not a referral is a warning naming its line, never a stop.
     const header = [by, ...(labels.size && by === 'ref' ? ['label'] : []), 'referrals', 'people', 'first touch'];
     const cells = rows.map((row) => [row.group, ...(labels.size && by === 'ref' ? [row.label ?? ''] : []), row.referrals, row.people, row.firstTouch]);
     if (format === 'csv') {
-      io.out([header, ...cells].map((line) => line.map(csvCell).join(',')).join('\n'));
+      io.out([header, ...cells].map((line) => line.map((cell) => csvCell(String(cell))).join(',')).join('\n'));
       return;
     }
     if (!rows.length) {

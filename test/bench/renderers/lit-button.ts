@@ -24,7 +24,10 @@ class MinimalButton extends LitElement {
     return html`<a part="base" href=${this.href} target="_blank" rel="noopener noreferrer">Message us</a>`;
   }
 }
-customElements.define('minimal-button', MinimalButton);
-const button = document.createElement('minimal-button') as MinimalButton;
-button.href = 'https://m.me/OriginalCoastClothing';
-document.body.append(button);
+/** Defines the element and adds one floating button to the page. */
+export function start(): void {
+  customElements.define('minimal-button', MinimalButton);
+  const button = new MinimalButton();
+  button.href = 'https://m.me/OriginalCoastClothing';
+  document.body.append(button);
+}

@@ -30,9 +30,36 @@ type WithLinkRef<Props> = Omit<Props, 'ref'> & {
   readonly linkRef?: string;
 };
 
-/** Wraps a component so that its `linkRef` prop sets the element's `ref` property before its first update. */
-function withLinkRef<E extends HTMLElement & { ref?: string }, Props extends object>(Base: React.ComponentType<Props & React.RefAttributes<E>>, name: string) {
+/**
+ * The element's attributes from React props, for the server's HTML: every prop that is one of the
+ * element's attributes and holds text, a number or true. In a hydrated page the element upgrades
+ * from this tag before React sets its properties, so it must already know its page.
+ */
+function serverAttributes(element: typeof ChatButtonElement | typeof QrCodeElement, props: Record<string, unknown>): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const [name, options] of element.elementProperties) {
+    // React takes a prop named ref as its own, even on a tag: the link's ref is set in the browser.
+    if (name === 'ref') continue;
+    const value = props[String(name)];
+    if (options.attribute === false || value == null || value === false || typeof value === 'object' || typeof value === 'function') continue;
+    attributes[typeof options.attribute === 'string' ? options.attribute : String(name).toLowerCase()] = value === true ? '' : String(value);
+  }
+  return attributes;
+}
+
+/**
+ * Wraps a component so that its `linkRef` prop sets the element's `ref` property before its first
+ * update, and so that on a server it renders the tag with its attributes.
+ */
+function withLinkRef<E extends HTMLElement & { ref?: string }, Props extends object>(
+  Base: React.ComponentType<Props & React.RefAttributes<E>>,
+  elementClass: typeof ChatButtonElement | typeof QrCodeElement,
+  tag: string,
+  name: string,
+) {
   const Component = React.forwardRef<E, WithLinkRef<Props>>((allProps, forwarded) => {
+    // A server has no document: it sends the tag with its attributes (this never changes between renders).
+    if (typeof document === 'undefined') return React.createElement(tag, serverAttributes(elementClass, allProps as Record<string, unknown>));
     const { linkRef, ...props } = allProps as WithLinkRef<Props>;
     const element = React.useRef<E | null>(null);
     React.useLayoutEffect(() => {
@@ -53,7 +80,7 @@ function withLinkRef<E extends HTMLElement & { ref?: string }, Props extends obj
 }
 
 /** `<mme-chat-button>` for React: `<MmeChatButton page="OriginalCoastClothing" linkRef="web-{path}" onMmeClick={(e) => …} />`. */
-export const MmeChatButton = withLinkRef<ChatButtonElement, React.ComponentProps<typeof ChatButtonBase>>(ChatButtonBase as never, 'MmeChatButton');
+export const MmeChatButton = withLinkRef<ChatButtonElement, React.ComponentProps<typeof ChatButtonBase>>(ChatButtonBase as never, ChatButtonElement, 'mme-chat-button', 'MmeChatButton');
 
 /** `<mme-qr-code>` for React: `<MmeQrCode page="OriginalCoastClothing" linkRef="flyer" logo onMmeInvalid={(e) => …} />`. */
-export const MmeQrCode = withLinkRef<QrCodeElement, React.ComponentProps<typeof QrCodeBase>>(QrCodeBase as never, 'MmeQrCode');
+export const MmeQrCode = withLinkRef<QrCodeElement, React.ComponentProps<typeof QrCodeBase>>(QrCodeBase as never, QrCodeElement, 'mme-qr-code', 'MmeQrCode');

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -61,9 +64,9 @@ describe('mme-kit/react in Chromium: typed components, properties and events', (
 });
 
 describe('mme-kit/react on a server', () => {
-  it('renders the element tag, which the browser then upgrades; the first HTML with the link comes from mme-kit/ssr', async () => {
+  it('renders the element tag with its attributes, which the browser then upgrades; the first HTML with the link comes from mme-kit/ssr', async () => {
     const { MmeChatButton } = (await import('../../dist/react/index.js')) as typeof import('../../src/react/index.js');
-    assert.match(renderToString(createElement(MmeChatButton, { page: PAGE })), /^<mme-chat-button/);
+    assert.equal(renderToString(createElement(MmeChatButton, { page: PAGE, linkRef: 'next', variant: 'outline', rememberDismiss: true, onMmeClick: () => {} })), `<mme-chat-button page="${PAGE}" variant="outline" remember-dismiss=""></mme-chat-button>`, 'React keeps ref for itself: the link\'s ref is set in the browser');
     const { renderChatButton } = (await import('../../dist/ssr/index.js')) as typeof import('../../src/ssr/index.js');
     const html = renderToString(createElement('div', { dangerouslySetInnerHTML: { __html: await renderChatButton({ page: PAGE, ref: 'next' }) } }));
     assert.match(html, /<template shadowroot="open" shadowrootmode="open">[\s\S]*href="https:\/\/m\.me\/OriginalCoastClothing\?ref=next"/);
@@ -78,5 +81,61 @@ describe('mme-kit/react types', () => {
     // @ts-expect-error variant is 'filled', 'outline' or 'icon'
     createElement(MmeChatButton, { page: PAGE, variant: 'round' });
     assert.equal(element.props.linkRef, 'typed');
+  });
+});
+
+describe('the README React and Next.js examples, as written', () => {
+  const blocks = [...readFileSync('README.md', 'utf8').matchAll(/```jsx\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const client = blocks.find((code) => code.includes("'use client'"))!;
+  const serverPage = blocks.find((code) => code.includes('export default async function Page'))!;
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof pageServer>>;
+  before(async () => {
+    mkdirSync('test-output', { recursive: true });
+    writeFileSync('test-output/readme-client.jsx', client);
+    writeFileSync('test-output/readme-page.jsx', serverPage);
+    server = await pageServer({ csp: false });
+    browser = await puppeteer.launch(launchOptions);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('renders the client component with react-dom/server, hydrates it in Chromium, and its onMmeClick runs', async () => {
+    const bundle = (contents: string, platform: 'node' | 'browser') =>
+      build({ stdin: { contents, resolveDir: process.cwd(), loader: 'jsx' }, bundle: true, format: 'esm', platform, jsx: 'automatic', write: false, define: { 'process.env.NODE_ENV': '"production"' }, external: platform === 'node' ? ['react', 'react-dom', '@lit/react', 'lit', '@lit-labs/*', 'qrcode', 'csv-parse'] : [] });
+    const serverCode = (await bundle("import { renderToString } from 'react-dom/server'; import { ChatButton } from './test-output/readme-client.jsx'; export const html = renderToString(<ChatButton />);", 'node')).outputFiles[0].text;
+    writeFileSync('test-output/readme-server.mjs', serverCode);
+    const { html } = (await import(pathToFileURL(resolve('test-output/readme-server.mjs')).href)) as { html: string };
+    assert.match(html, /^<mme-chat-button/);
+    const clientCode = (await bundle("import { hydrateRoot } from 'react-dom/client'; import { ChatButton } from './test-output/readme-client.jsx'; hydrateRoot(document.querySelector('#root'), <ChatButton />);", 'browser')).outputFiles[0].text;
+    server.route('/readme-client.js', clientCode);
+    const tab = await browser.newPage();
+    const logs: string[] = [];
+    const errors: string[] = [];
+    tab.on('console', (message) => (message.type() === 'error' ? errors : logs).push(message.text()));
+    tab.on('pageerror', (error) => errors.push(String(error)));
+    await tab.goto(server.route('/shop/', `<!doctype html><html lang="en"><head><title>Next</title></head><body><div id="root">${html}</div><script type="module" src="/readme-client.js"></script></body></html>`), { waitUntil: 'networkidle0' });
+    await tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
+    const href = await tab.evaluate(() => {
+      const link = document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('a')!;
+      window.addEventListener('click', (event) => event.preventDefault(), { once: true });
+      link.click();
+      return link.getAttribute('href');
+    });
+    assert.equal(href, `https://m.me/${PAGE}?ref=web-shop`);
+    await tab.waitForFunction(() => true);
+    assert.ok(logs.includes(`https://m.me/${PAGE}?ref=web-shop`), `onMmeClick ran: ${logs.join(', ')}`);
+    assert.deepEqual(errors, [], 'hydrated without an error');
+    await tab.close();
+  });
+
+  it('renders the Server Component page with the button in its first HTML', async () => {
+    const code = (await build({ stdin: { contents: "export { default } from './test-output/readme-page.jsx';", resolveDir: process.cwd(), loader: 'jsx' }, bundle: true, format: 'esm', platform: 'node', jsx: 'automatic', write: false, packages: 'external' })).outputFiles[0].text;
+    writeFileSync('test-output/readme-page.mjs', code.replace(/from "mme-kit\/ssr"/g, `from ${JSON.stringify(pathToFileURL(resolve('dist/ssr/index.js')).href)}`));
+    const { default: Page } = (await import(pathToFileURL(resolve('test-output/readme-page.mjs')).href)) as { default: () => Promise<Parameters<typeof renderToString>[0]> };
+    const html = renderToString(await Page());
+    assert.match(html, /^<main>(<!--[^>]*-->)*<mme-chat-button[\s\S]*<template shadowroot="open" shadowrootmode="open">[\s\S]*href="https:\/\/m\.me\/OriginalCoastClothing\?ref=shop-home"/);
   });
 });

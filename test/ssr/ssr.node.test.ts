@@ -63,6 +63,25 @@ describe('server-rendered HTML in Chromium: without JavaScript, then hydrated', 
     return `<!doctype html><html lang="en"><head><title>SSR</title></head><body>${body}${scripts ? '<script src="/mark.js"></script><script type="module" src="/hydrate.js"></script>' : ''}</body></html>`;
   };
 
+  it('draws the same pixels before and after hydration, and passes axe', async () => {
+    const shots: Uint8Array[][] = [];
+    for (const scripts of [false, true]) {
+      const tab = await browser.newPage();
+      await tab.setJavaScriptEnabled(!!scripts);
+      await tab.goto(server.route('/ssr/', await page(scripts)), { waitUntil: 'networkidle0' });
+      if (scripts) await tab.waitForFunction(() => (document.querySelector('mme-qr-code') as unknown as { hasUpdated?: boolean })?.hasUpdated && (document.querySelector('mme-chat-button') as unknown as { hasUpdated?: boolean })?.hasUpdated);
+      shots.push([await (await tab.$('pierce/a[part=base]'))!.screenshot({ type: 'png' }), await (await tab.$('pierce/svg[part=code]'))!.screenshot({ type: 'png' })]);
+      if (scripts) {
+        await tab.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+        const violations = await tab.evaluate(async () => (await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string }[] }> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] } as object)).violations.map((v) => v.id));
+        assert.deepEqual(violations, []);
+      }
+      await tab.close();
+    }
+    assert.ok(Buffer.from(shots[0][0]).equals(Buffer.from(shots[1][0])), 'the button, pixel for pixel');
+    assert.ok(Buffer.from(shots[0][1]).equals(Buffer.from(shots[1][1])), 'the QR code, pixel for pixel');
+  });
+
   it('shows a working link and a code that scans with JavaScript off', async () => {
     const tab = await browser.newPage();
     await tab.setJavaScriptEnabled(false);

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 /**
  * Type-checks code a React, Vue or Svelte app would write against the built typings
- * (mme-kit/jsx, mme-kit/vue, mme-kit/svelte), as an app inside this package would resolve them.
+ * (mme-kit/jsx, mme-kit/solid, mme-kit/vue, mme-kit/svelte), as an app inside this package would resolve them.
  * Each file also holds a wrong value under @ts-expect-error, so a typing that accepted anything
  * would fail the check.
  */
@@ -18,6 +18,12 @@ export const ok: JSX.IntrinsicElements['mme-chat-button'] = { page: 'OriginalCoa
 export const code: JSX.IntrinsicElements['mme-qr-code'] = { value: 'https://m.me/OriginalCoastClothing', 'error-correction': 'H', logo: true };
 // @ts-expect-error variant is filled, outline or icon
 export const bad: JSX.IntrinsicElements['mme-chat-button'] = { variant: 'round' };
+`,
+  'solid.ts': `import type {} from 'mme-kit/solid';
+import type { JSX } from 'solid-js';
+export const ok: JSX.IntrinsicElements['mme-chat-button'] = { page: 'OriginalCoastClothing', handoff: 'qr', 'on:mme-click': (event) => console.log(event.detail.ref) };
+// @ts-expect-error handoff is qr, or left out
+export const bad: JSX.IntrinsicElements['mme-chat-button'] = { handoff: 'popup' };
 `,
   'vue.ts': `import type {} from 'mme-kit/vue';
 import type { GlobalComponents } from 'vue';
@@ -34,9 +40,10 @@ export const bad: SvelteHTMLElements['mme-qr-code'] = { size: 'big' };
 `,
 };
 
-describe('the generated typings for React JSX, Vue and Svelte (from custom-elements.json)', () => {
+describe('the generated typings for React and Solid JSX, Vue and Svelte (from custom-elements.json)', () => {
   it('type-check what an app writes, and refuse a wrong value', () => {
     const dir = join('test-output', 'typings');
+    rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const [name, code] of Object.entries(fixtures)) writeFileSync(join(dir, name), code);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: true, types: [], useDefineForClassFields: false, experimentalDecorators: true }, include: ['*.ts'] }));

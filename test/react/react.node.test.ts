@@ -10,6 +10,9 @@ import { renderToString } from 'react-dom/server';
 import { launchOptions } from '../helpers/chromium.mjs';
 import { pageServer } from '../helpers/page-server.js';
 
+/** A module of the built package, by its path in dist/: typechecking runs before the build, so it is not resolved then. */
+const built = (path: string): string => new URL(`../../dist/${path}`, import.meta.url).href;
+
 const PAGE = 'OriginalCoastClothing';
 
 describe('mme-kit/react in Chromium: typed components, properties and events', () => {
@@ -65,9 +68,9 @@ describe('mme-kit/react in Chromium: typed components, properties and events', (
 
 describe('mme-kit/react on a server', () => {
   it('renders the element tag with its attributes, which the browser then upgrades; the first HTML with the link comes from mme-kit/ssr', async () => {
-    const { MmeChatButton } = (await import('../../dist/react/index.js')) as typeof import('../../src/react/index.js');
+    const { MmeChatButton } = (await import(built('react/index.js'))) as typeof import('../../src/react/index.js');
     assert.equal(renderToString(createElement(MmeChatButton, { page: PAGE, linkRef: 'next', variant: 'outline', rememberDismiss: true, onMmeClick: () => {} })), `<mme-chat-button page="${PAGE}" variant="outline" remember-dismiss=""></mme-chat-button>`, 'React keeps ref for itself: the link\'s ref is set in the browser');
-    const { renderChatButton } = (await import('../../dist/ssr/index.js')) as typeof import('../../src/ssr/index.js');
+    const { renderChatButton } = (await import(built('ssr/index.js'))) as typeof import('../../src/ssr/index.js');
     const html = renderToString(createElement('div', { dangerouslySetInnerHTML: { __html: await renderChatButton({ page: PAGE, ref: 'next' }) } }));
     assert.match(html, /<template shadowroot="open" shadowrootmode="open">[\s\S]*href="https:\/\/m\.me\/OriginalCoastClothing\?ref=next"/);
   });
@@ -75,7 +78,7 @@ describe('mme-kit/react on a server', () => {
 
 describe('mme-kit/react types', () => {
   it('types every prop and event, so a wrong value does not compile', async () => {
-    const { MmeChatButton } = (await import('../../dist/react/index.js')) as typeof import('../../src/react/index.js');
+    const { MmeChatButton } = (await import(built('react/index.js'))) as typeof import('../../src/react/index.js');
     const hrefs: string[] = [];
     const element = createElement(MmeChatButton, { page: PAGE, linkRef: 'typed', variant: 'outline', onMmeClick: (event) => void hrefs.push(event.detail.href.toUpperCase()) });
     // @ts-expect-error variant is 'filled', 'outline' or 'icon'

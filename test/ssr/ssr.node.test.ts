@@ -7,9 +7,12 @@ import { launchOptions } from '../helpers/chromium.mjs';
 import { jsqrDecode } from '../helpers/decode-node.js';
 import { pageServer } from '../helpers/page-server.js';
 
+/** A module of the built package, by its path in dist/: typechecking runs before the build, so it is not resolved then. */
+const built = (path: string): string => new URL(`../../dist/${path}`, import.meta.url).href;
+
 // The built package, as a server imports it.
-const { renderChatButton, renderQrCode } = (await import('../../dist/ssr/index.js')) as typeof import('../../src/ssr/index.js');
-const { LinkError } = (await import('../../dist/link/index.js')) as typeof import('../../src/link/index.js');
+const { renderChatButton, renderQrCode } = (await import(built('ssr/index.js'))) as typeof import('../../src/ssr/index.js');
+const { LinkError } = (await import(built('link/index.js'))) as typeof import('../../src/link/index.js');
 
 const PAGE = 'OriginalCoastClothing';
 /** The link inside a rendered button's declarative shadow root. */

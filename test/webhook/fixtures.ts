@@ -66,3 +66,38 @@ export const optinBody = {
     }],
   }],
 };
+
+/** Instagram, ig.me link, existing thread: Instagram's messaging_referral (Meta's ig.me docs). */
+export const instagramReferralBody = {
+  object: 'instagram',
+  entry: [{
+    id: '17841400000000000',
+    time: 1718000000000,
+    messaging: [{
+      sender: { id: '1234567890123456' },
+      recipient: { id: '17841400000000000' },
+      timestamp: 1718000000000,
+      referral: { ref: 'bio-link', source: 'SHORTLINKS', type: 'OPEN_THREAD' },
+    }],
+  }],
+};
+
+/** Instagram, ig.me link, a new conversation started from an Icebreaker: messaging_postbacks with the ref. */
+export const instagramIcebreakerBody = {
+  object: 'instagram',
+  entry: [{
+    id: '17841400000000000',
+    time: 1718000100000,
+    messaging: [{
+      sender: { id: '1234567890123456' },
+      recipient: { id: '17841400000000000' },
+      timestamp: 1718000100000,
+      postback: {
+        mid: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMDAwMDAwMDAw',
+        title: 'What are your opening hours?',
+        payload: 'OPENING_HOURS',
+        referral: { ref: 'flyer-north', source: 'SHORTLINKS', type: 'OPEN_THREAD' },
+      },
+    }],
+  }],
+};

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { WebhookError, readReferrals } from '../../src/webhook/index.js';
 import { describe, it } from '../helpers/harness.js';
-import { PAGE_ID, PSID, optinBody, postbackBody, referralBody } from './fixtures.js';
+import { PAGE_ID, PSID, instagramIcebreakerBody, instagramReferralBody, optinBody, postbackBody, referralBody } from './fixtures.js';
 
 const event = (extra: object) => ({ sender: { id: PSID }, recipient: { id: PAGE_ID }, timestamp: 1458692752478, ...extra });
 const pageBody = (...messaging: object[]) => ({ object: 'page', entry: [{ id: PAGE_ID, time: 1, messaging }] });
@@ -16,6 +16,15 @@ describe('readReferrals', () => {
   it('reads the ref of a new thread from postback.referral, with a string timestamp in seconds and user_ref', () => {
     expect(readReferrals(postbackBody)).to.deep.equal([
       { via: 'postback', channel: 'messenger', pageId: PAGE_ID, userRef: 'USER-REF-ID', timestamp: 1527459824000, ref: 'web-shoes-red-sale', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'GET_STARTED' },
+    ]);
+  });
+
+  it('reads an Instagram ig.me referral on an existing thread, and an Icebreaker postback of a new one, as channel instagram', () => {
+    expect(readReferrals(instagramReferralBody)).to.deep.equal([
+      { via: 'referral', channel: 'instagram', pageId: '17841400000000000', psid: '1234567890123456', timestamp: 1718000000000, ref: 'bio-link', source: 'SHORTLINK', type: 'OPEN_THREAD' },
+    ]);
+    expect(readReferrals(instagramIcebreakerBody)).to.deep.equal([
+      { via: 'postback', channel: 'instagram', pageId: '17841400000000000', psid: '1234567890123456', timestamp: 1718000100000, ref: 'flyer-north', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'OPENING_HOURS' },
     ]);
   });
 

@@ -62,7 +62,7 @@ function elementsManifest(): Plugin {
 }
 
 /**
- * dist/types/frameworks/: typings of the elements for JSX (React, Solid), Vue and Svelte, written from
+ * dist/types/frameworks/: typings of the elements for JSX (React, Preact, Solid), Vue and Svelte, written from
  * custom-elements.json after it is built, so they cannot drift from the elements. Each attribute
  * is typed as the element property it sets; each event as its event class.
  */
@@ -96,9 +96,11 @@ function frameworkTypings(): Plugin {
       const vue = `${generated}import type { DefineComponent } from 'vue';\nimport type { ${names} } from './elements.js';\n\ndeclare module 'vue' {\n  interface GlobalComponents {\n${entries((e) => `DefineComponent<${e.name}Attributes>`).replace(/^ {2}/gm, '')}\n  }\n}\n`;
       const svelte = `${generated}import type { HTMLAttributes } from 'svelte/elements';\nimport type { ${elements.map((e) => e.name).join(', ')} } from '../components/index.js';\nimport type { On, ${names} } from './elements.js';\n\ndeclare module 'svelte/elements' {\n  interface SvelteHTMLElements {\n${entries((e) => `HTMLAttributes<${e.name}> & ${e.name}Attributes & On<${e.name}Events>`).replace(/^ {2}/gm, '')}\n  }\n}\n`;
       const elementNames = elements.map((e) => e.name).join(', ');
+      const preact = `${generated}import type { HTMLAttributes } from 'preact';\nimport type { ${elementNames} } from '../components/index.js';\nimport type { On, ${names} } from './elements.js';\n\n// Preact's own way to add elements to its JSX: its global namespace (Preact 11).\ndeclare global {\n  namespace preact.JSX {\n    interface IntrinsicElements {\n${entries((e) => `HTMLAttributes<${e.name}> & ${e.name}Attributes & On<${e.name}Events>`)}\n    }\n  }\n}\n`;
       const solid = `${generated}import type { JSX as Solid } from 'solid-js';\nimport type { ${elementNames} } from '../components/index.js';\nimport type { ${names} } from './elements.js';\n\n/** Solid listens to a custom element's events through props named on: + the event's name. */\ntype OnColon<Events> = { [Name in keyof Events & string as \`on:\${Name}\`]?: (event: Events[Name]) => void };\n\ndeclare module 'solid-js' {\n  namespace JSX {\n    interface IntrinsicElements {\n${entries((e) => `Solid.HTMLAttributes<${e.name}> & ${e.name}Attributes & OnColon<${e.name}Events>`)}\n    }\n  }\n}\n`;
       mkdirSync('dist/types/frameworks', { recursive: true });
       writeFileSync('dist/types/frameworks/solid.d.ts', solid);
+      writeFileSync('dist/types/frameworks/preact.d.ts', preact);
       writeFileSync('dist/types/frameworks/elements.d.ts', common);
       writeFileSync('dist/types/frameworks/jsx.d.ts', jsx);
       writeFileSync('dist/types/frameworks/vue.d.ts', vue);

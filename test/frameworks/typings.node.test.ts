@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 
 /**
  * Type-checks code a React, Vue or Svelte app would write against the built typings
- * (mme-kit/jsx, mme-kit/solid, mme-kit/vue, mme-kit/svelte), as an app inside this package would resolve them.
+ * (mme-kit/jsx, mme-kit/preact, mme-kit/solid, mme-kit/vue, mme-kit/svelte), as an app inside this package would resolve them.
  * Each file also holds a wrong value under @ts-expect-error, so a typing that accepted anything
  * would fail the check.
  */
@@ -18,6 +18,12 @@ export const ok: JSX.IntrinsicElements['mme-chat-button'] = { page: 'OriginalCoa
 export const code: JSX.IntrinsicElements['mme-qr-code'] = { value: 'https://m.me/OriginalCoastClothing', 'error-correction': 'H', logo: true };
 // @ts-expect-error variant is filled, outline or icon
 export const bad: JSX.IntrinsicElements['mme-chat-button'] = { variant: 'round' };
+`,
+  'preact.ts': `import type {} from 'mme-kit/preact';
+import type { JSX } from 'preact';
+export const ok: JSX.IntrinsicElements['mme-chat-button'] = { page: 'OriginalCoastClothing', size: 'large', 'onmme-click': (event) => console.log(event.detail.kind) };
+// @ts-expect-error size is small, medium or large
+export const bad: JSX.IntrinsicElements['mme-chat-button'] = { size: 'huge' };
 `,
   'solid.ts': `import type {} from 'mme-kit/solid';
 import type { JSX } from 'solid-js';
@@ -40,7 +46,7 @@ export const bad: SvelteHTMLElements['mme-qr-code'] = { size: 'big' };
 `,
 };
 
-describe('the generated typings for React and Solid JSX, Vue and Svelte (from custom-elements.json)', () => {
+describe('the generated typings for React, Preact and Solid JSX, Vue and Svelte (from custom-elements.json)', () => {
   it('type-check what an app writes, and refuse a wrong value', () => {
     const dir = join('test-output', 'typings');
     rmSync(dir, { recursive: true, force: true });

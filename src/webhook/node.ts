@@ -11,12 +11,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export function toNodeListener(handler: (request: Request) => Promise<Response>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     try {
+      const method = req.method ?? 'GET';
       const parsed = (req as { body?: unknown }).body;
-      if (parsed !== undefined && !(parsed instanceof Uint8Array)) {
-        // A JSON parser has turned the bytes into an object: the signature can no longer be checked.
+      const raw = parsed instanceof Uint8Array;
+      // A body parser that ran first has read the stream (and body-parser marks it with _body):
+      // the bytes the signature is over are gone. A GET has no body to check.
+      if (method !== 'GET' && method !== 'HEAD' && !raw && (req.readableEnded || (req as { _body?: boolean })._body)) {
         throw new Error('the request body was already parsed (express.json() or similar): mount the webhook before any body parser, or give its route express.raw()');
       }
-      const method = req.method ?? 'GET';
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
@@ -25,7 +27,7 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>)
       const body =
         method === 'GET' || method === 'HEAD'
           ? undefined
-          : parsed instanceof Uint8Array
+          : raw
             ? parsed
             : new ReadableStream<Uint8Array>({
                 async pull(controller) {

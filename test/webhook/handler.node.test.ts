@@ -112,6 +112,43 @@ describe('createWebhookHandler, served over real HTTP on 127.0.0.1 with toNodeLi
   });
 });
 
+describe('toNodeListener behind Express', () => {
+  it('answers the handshake and reads an unparsed body after a global express.json(), and refuses a body that parser consumed with a 500 that says why', async () => {
+    const { default: express } = await import('express');
+    const app = express();
+    app.use(express.json());
+    // Express 4's body-parser leaves req.body = {} on every request, parsed or not.
+    app.use((req, _res, next) => {
+      req.body ??= {};
+      next();
+    });
+    const ran: Referral[] = [];
+    app.all('/webhook', toNodeListener(createWebhookHandler({ appSecret: SECRET, verifyToken: TOKEN, onReferral: (r) => void ran.push(r) })));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`;
+    const errors: string[] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args.join(' '));
+    try {
+      const ok = await fetch(`${base}?hub.mode=subscribe&hub.verify_token=${TOKEN}&hub.challenge=7`);
+      assert.deepEqual([ok.status, await ok.text()], [200, '7']);
+      const body = JSON.stringify(referralBody);
+      const unparsed = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-hub-signature-256': sign(body) }, body });
+      assert.equal(unparsed.status, 200, 'a body no parser read is read and checked');
+      assert.deepEqual(ran.map((r) => r.ref), ['summer_coupon']);
+      const consumed = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) }, body });
+      assert.equal(consumed.status, 500);
+      assert.match(errors.join('\n'), /already parsed \(express\.json\(\)/);
+      assert.equal(ran.length, 1);
+    } finally {
+      console.error = log;
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
 describe('memorySeenStore', () => {
   it('forgets the oldest keys past its size', () => {
     const seen = memorySeenStore(3);

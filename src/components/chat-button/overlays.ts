@@ -66,8 +66,9 @@ export function dismissGreeting(host: MmeChatButton): void {
 export async function openPopover(host: MmeChatButton): Promise<void> {
   dismissGreeting(host);
   host.popoverOpen = true;
-  // Added after this click has finished bubbling, so that it does not close the popover at once.
-  setTimeout(() => listen(host));
+  // Added after this click has finished bubbling, so that it does not close the popover at once;
+  // not at all if it was closed meanwhile.
+  setTimeout(() => host.popoverOpen && listen(host));
   if (!host.qrReady) {
     // Should the code fail to download, the popover keeps its placeholder and its link to open Messenger here.
     host.qrReady = await import('../qr-code/qr-code.js').then(() => true, () => false);

@@ -1,5 +1,5 @@
 import { WebhookError } from './errors.js';
-import { type Referral, readEvents, readReferrals } from './referrals.js';
+import { type Referral, parseBody, readEvents, readReferrals } from './referrals.js';
 import { verifySignature, verifySubscription } from './verify.js';
 
 /**
@@ -113,21 +113,23 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
     let referrals: Referral[];
     let events: Record<string, unknown>[];
     try {
-      referrals = readReferrals(body);
-      events = onEvent ? readEvents(body) : [];
+      // Parsed once; both readers take the parsed object as it is.
+      const root = parseBody(body);
+      referrals = readReferrals(root);
+      events = onEvent ? readEvents(root) : [];
     } catch (error) {
       if (error instanceof WebhookError) return text(400, 'Bad Request: the body is not a JSON object');
       throw error;
     }
-    const handled: string[] = [];
+    const handled = new Set<string>();
     try {
       for (const event of events) await onEvent!(event);
       for (const referral of referrals) {
         const key = keyOf(referral);
         // The same referral twice in one delivery, or again in a redelivery, runs once.
-        if (handled.includes(key) || (await seen.has(key))) continue;
+        if (handled.has(key) || (await seen.has(key))) continue;
         await onReferral(referral);
-        handled.push(key);
+        handled.add(key);
       }
     } catch (error) {
       console.error('mme-kit: a webhook callback failed, so this delivery is answered 500 for Meta to send again:', error);

@@ -63,7 +63,11 @@ const source = (value: unknown): string | undefined => {
   return s && /^SHORT[-_]?(URL|LINKS?)$/.test(s) ? 'SHORTLINK' : s;
 };
 
-function parseBody(body: unknown): Json {
+/**
+ * The body as a JSON object, read once: parsed JSON is taken as it is, text or bytes are parsed.
+ * @throws {WebhookError} `body-not-json` or `body-not-object`.
+ */
+export function parseBody(body: unknown): Json {
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) body = new TextDecoder().decode(body);
   if (typeof body === 'string') {
     try {

@@ -149,6 +149,22 @@ describe('toNodeListener behind Express', () => {
   });
 });
 
+describe('createWebhookHandler with a shared seen store', () => {
+  it('handles a referral once across two instances that share one store, whose methods may be async', async () => {
+    const keys = new Set<string>();
+    const seen = { has: async (key: string) => keys.has(key), add: async (key: string) => void keys.add(key) };
+    const ran: string[] = [];
+    const make = () => createWebhookHandler({ appSecret: SECRET, verifyToken: TOKEN, seen, onReferral: (r) => void ran.push(r.ref!) });
+    const [first, second] = [make(), make()];
+    const body = JSON.stringify(referralBody);
+    const post = (handler: (r: Request) => Promise<Response>) => handler(new Request('http://127.0.0.1/webhook', { method: 'POST', headers: { 'x-hub-signature-256': sign(body) }, body }));
+    assert.equal((await post(first)).status, 200);
+    assert.equal((await post(second)).status, 200, "Meta's redelivery reaches the other instance");
+    assert.deepEqual(ran, ['summer_coupon']);
+    assert.equal(keys.size, 1);
+  });
+});
+
 describe('memorySeenStore', () => {
   it('forgets the oldest keys past its size', () => {
     const seen = memorySeenStore(3);

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { emailButton, emailQr } from '../email/index.js';
 import { type LinkOptions, type Problem, checkLink, foldRef, isOptin, messengerLink, parseLink } from '../link/index.js';
 import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, pngBytes, prepareQr, svgDocument, toHex, withScheme } from '../qr/index.js';
 import { InputError, UsageError, flagOf, naming } from './errors.js';
-import { checkOutputFile, makeOutputFolder, readInputFile, writeAll, writeOutputFile } from './files.js';
+import { checkOutputFile, makeOutputFolder, readTextFile, writeAll, writeOutputFile } from './files.js';
 import { report, webhook } from './webhook.js';
 import { csvCell, delimiterOf } from './csv.js';
 import { BATCH_LINK_HELP, BATCH_LINK_OPTIONS, LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
@@ -208,6 +207,8 @@ const fileStem = (ref: string) => foldRef(ref).slice(0, 100) || 'link';
 
 /** The CSV columns behind a link option's field, for errors and warnings about one row. */
 const COLUMNS: Record<string, string> = { ref: 'column ref', text: 'column text', value: 'columns ref, text' };
+/** The same for an opt-in batch, whose too-long links are the ref column's and --topic's. */
+const OPTIN_COLUMNS: Record<string, string> = { ...COLUMNS, value: 'column ref and --topic' };
 
 const batch: Command = {
   summary: 'write a PNG and SVG QR code per CSV row, a printable contact sheet and links.csv',
@@ -230,7 +231,7 @@ ${QR_HELP}`,
     if (!file) throw new UsageError('FILE.csv is required');
     if (!values.out) throw new UsageError('--out DIR is required');
     const name = basename(file);
-    const source = readInputFile(file, (path) => readFileSync(path, 'utf8'));
+    const source = readTextFile(file);
     let rows: Record<string, string>[];
     try {
       rows = parseCsv(source, { bom: true, delimiter: delimiterOf(source), columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true });
@@ -245,7 +246,8 @@ ${QR_HELP}`,
     // A warning about the flags (--margin, --color) reads the same on every row: it is said once.
     // One about a row's own ref, text or room for the logo names its row and column.
     const said = new Set<string>();
-    const where = (line: number, field: string) => `${name}: row ${line}, ${COLUMNS[field] ?? `column ${field}`}`;
+    const columns = isOptin(values) ? OPTIN_COLUMNS : COLUMNS;
+    const where = (line: number, field: string) => `${name}: row ${line}, ${columns[field] ?? `column ${field}`}`;
     const warnRow = (line: number, problems: readonly Problem[]) => {
       for (const p of problems.filter((p) => p.severity === 'warning')) {
         const text = ['ref', 'text'].includes(p.field) ? `${where(line, p.field)}: ${p.message}` : p.field === 'logo' ? `${name}: row ${line}: ${p.message}` : `${flagOf(p.field)}: ${p.message}`;
@@ -271,7 +273,7 @@ ${QR_HELP}`,
       } catch (error) {
         if (error instanceof InputError) throw error;
         const { field, message } = error as { field?: string; message: string };
-        const at = field && (COLUMNS[field] || field === 'value') ? where(line, field) : `${name}: row ${line}: ${flagOf(field ?? 'ref')}`;
+        const at = field && columns[field] ? where(line, field) : `${name}: row ${line}: ${flagOf(field ?? 'ref')}`;
         throw new InputError(`${at}: ${message}`);
       }
     });

@@ -1,22 +1,21 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './errors.js';
 
+/** File-system error codes in a few words a person reads. */
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EEXIST: 'it already exists',
+};
+
 /** What a file-system error means to a person, in a few words. */
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such file or folder',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the disk is read-only',
-    ENOSPC: 'the disk is full',
-    EEXIST: 'it already exists',
-  };
-  return (code && reasons[code]) ?? (error as Error).message;
-}
+export const reason = (error: unknown): string => REASONS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
 
 /** Whether `path` is an existing folder, an existing file, or nothing. */
 function kindOf(path: string): 'folder' | 'file' | 'none' {
@@ -77,9 +76,9 @@ export function makeOutputFolder(folder: string, flag = '--out'): void {
 }
 
 /** Reads a text file the person named, or says in one line why it cannot be read. */
-export function readInputFile(file: string, read: (file: string) => string): string {
+export function readTextFile(file: string): string {
   try {
-    return read(file);
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new InputError(`${basename(file)}: cannot read "${file}": ${reason(error)}`);
   }

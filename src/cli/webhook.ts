@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -6,7 +6,7 @@ import { type Referral, createWebhookHandler, toNodeListener } from '../webhook/
 import type { Command } from './commands.js';
 import { InputError, UsageError } from './errors.js';
 import { csvCell } from './csv.js';
-import { readInputFile } from './files.js';
+import { readTextFile, reason } from './files.js';
 import { parse } from './options.js';
 
 /** One line a person reads for each referral the receiver logs. */
@@ -15,7 +15,7 @@ const describe = (r: Referral) =>
 
 /** The app secret: from a file when one is named, else from MME_APP_SECRET; never from a flag, which shells and process lists keep. */
 function appSecret(file: string | undefined): string {
-  const secret = file === undefined ? process.env.MME_APP_SECRET : readInputFile(file, (path) => readFileSync(path, 'utf8'));
+  const secret = file === undefined ? process.env.MME_APP_SECRET : readTextFile(file);
   if (!secret?.trim()) throw new InputError(file === undefined ? 'MME_APP_SECRET: set it to your app secret (Meta app dashboard → App settings → Basic), or give --app-secret-file FILE' : `--app-secret-file: "${file}" is empty`);
   return secret.trim();
 }
@@ -50,7 +50,7 @@ never a flag, which shells and process lists keep.
     try {
       fd = openSync(log, 'a');
     } catch (error) {
-      throw new InputError(`--log: cannot write "${log}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new InputError(`--log: cannot write "${log}": ${reason(error)}`);
     }
     const handler = createWebhookHandler({
       appSecret: secret,
@@ -132,7 +132,7 @@ A line that is not a referral is a warning naming its line, never a stop.
 
     const name = basename(file);
     const all: Referral[] = [];
-    readInputFile(file, (path) => readFileSync(path, 'utf8'))
+    readTextFile(file)
       .split('\n')
       .forEach((line, index) => {
         if (!line.trim()) return;
@@ -143,7 +143,7 @@ A line that is not a referral is a warning naming its line, never a stop.
 
     const labels = new Map<string, string>();
     if (values.links !== undefined) {
-      const links = readInputFile(values.links, (path) => readFileSync(path, 'utf8'));
+      const links = readTextFile(values.links);
       try {
         for (const row of parseCsv(links, { bom: true, columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[]) if (row.ref) labels.set(row.ref, row.label ?? '');
       } catch (error) {
@@ -165,16 +165,18 @@ A line that is not a referral is a warning naming its line, never a stop.
       if (person(r)) group.people.add(person(r));
       if (first.get(person(r)) === r) group.firstTouch.add(person(r));
     }
+    // Labels name refs: a report by ref with a links.csv gets a label column.
+    const labelled = by === 'ref' && labels.size > 0;
     const rows: Row[] = [...groups]
-      .map(([group, g]) => ({ group, ...(by === 'ref' && labels.has(group) ? { label: labels.get(group) } : {}), referrals: g.referrals, people: g.people.size, firstTouch: g.firstTouch.size }))
+      .map(([group, g]) => ({ group, ...(labelled && labels.has(group) ? { label: labels.get(group) } : {}), referrals: g.referrals, people: g.people.size, firstTouch: g.firstTouch.size }))
       .sort((a, b) => b.referrals - a.referrals || a.group.localeCompare(b.group));
 
     if (format === 'json') {
       io.out(JSON.stringify(rows, null, 2));
       return;
     }
-    const header = [by, ...(labels.size && by === 'ref' ? ['label'] : []), 'referrals', 'people', 'first touch'];
-    const cells = rows.map((row) => [row.group, ...(labels.size && by === 'ref' ? [row.label ?? ''] : []), row.referrals, row.people, row.firstTouch]);
+    const header = [by, ...(labelled ? ['label'] : []), 'referrals', 'people', 'first touch'];
+    const cells = rows.map((row) => [row.group, ...(labelled ? [row.label ?? ''] : []), row.referrals, row.people, row.firstTouch]);
     if (format === 'csv') {
       io.out([header, ...cells].map((line) => line.map((cell) => csvCell(String(cell))).join(',')).join('\n'));
       return;

@@ -182,6 +182,7 @@ describe('mme (the built command line)', () => {
     { name: 'a ref over the limit', content: `ref,label\n${'a'.repeat(2084)},x\n`, message: /in\.csv: row 2, column ref: / },
     { name: 'a ref of 100,000 dashes', content: `ref,label\n${'-'.repeat(100_000)},x\n`, message: /in\.csv: row 2, column ref: ref is \d+ characters/ },
     { name: 'a row whose link no QR code can hold', content: `ref,label,text\nlong,x,${'t'.repeat(3000)}\n`, message: /in\.csv: row 2, columns ref, text: the link is \d+ bytes/ },
+    { name: 'an opt-in row whose link no QR code can hold', content: `ref,label\n${'r'.repeat(2000)},x\n`, message: /in\.csv: row 2, column ref and --topic: the link is \d+ bytes/, args: ['--topic', 'a'.repeat(1000)] },
     { name: 'two refs whose files differ only in case', content: 'ref,label\nStore,One\nstore,Two\n', message: /row 3 .*"store".*row 2.*"Store"/ },
     { name: 'a repeated ref', content: 'ref,label\nstore_1,One\nstore_1,Again\n', message: /repeats/ },
     { name: 'no ref column', content: 'store,label\nx,y\n', message: /ref column/ },

@@ -71,6 +71,37 @@ describe('mme webhook (the built receiver, over real HTTP on 127.0.0.1)', () => 
     assert.deepEqual(logged.map((r) => r.psid), Array.from({ length: 25 }, (_, i) => `person-${i}`));
   });
 
+  it('reads the app secret from --app-secret-file, and names a bad file, port or log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mme-webhook-'));
+    const secretFile = join(dir, 'secret.txt');
+    writeFileSync(secretFile, `${SECRET}\n`);
+    const env = { ...process.env };
+    delete env.MME_APP_SECRET;
+    const child = spawn(BIN, ['webhook', '--verify-token', 'tok3n', '--port', '0', '--log', join(dir, 'log.jsonl'), '--app-secret-file', secretFile], { env });
+    running.push(child);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    for (let tries = 0; !/Listening on (http:\/\/\S+)\//.test(output); tries++) {
+      if (tries > 200) throw new Error(`mme webhook did not start: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const base = /Listening on (http:\/\/\S+)\//.exec(output)![1];
+    assert.equal((await post(base, delivery(1))).status, 200, 'a delivery signed with the secret from the file, its line break trimmed');
+    child.kill('SIGKILL');
+    writeFileSync(join(dir, 'empty.txt'), '  \n');
+    const cases: [string[], RegExp][] = [
+      [['--app-secret-file', join(dir, 'empty.txt')], /^mme webhook: --app-secret-file: ".*empty\.txt" is empty$/],
+      [['--app-secret-file', join(dir, 'missing.txt')], /^mme webhook: missing\.txt: cannot read ".*": no such file or folder$/],
+      [['--port', '70000'], /^mme webhook: --port: "70000" must be a whole number from 0 to 65535$/],
+      [['--log', join(dir, 'no-folder', 'log.jsonl')], /^mme webhook: --log: cannot write ".*": no such file or folder$/],
+    ];
+    for (const [args, message] of cases) {
+      const result = spawnSync(BIN, ['webhook', '--verify-token', 't', ...args], { encoding: 'utf8', env: args[0] === '--app-secret-file' ? env : { ...env, MME_APP_SECRET: SECRET }, timeout: 10_000 });
+      assert.equal(result.status, 1, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr.trim(), message);
+    }
+  });
+
   it('takes the app secret from the environment or a file, never a flag, and says so when it is missing', () => {
     const env = { ...process.env };
     delete env.MME_APP_SECRET;

@@ -202,7 +202,8 @@ describe('<mme-chat-button>', () => {
     expect(sessionStorage.getItem(`mme-greeting-dismissed:${PAGE}`)).to.equal('1');
     element.remove();
     const again = document.createElement('mme-chat-button');
-    Object.assign(again, { page: PAGE, greeting: 'Hello', greetingDelay: 0, rememberDismiss: true });
+    // The same Page named by its address, as another page of the site may: the dismissal holds.
+    Object.assign(again, { page: `https://www.facebook.com/${PAGE}/`, greeting: 'Hello', greetingDelay: 0, rememberDismiss: true });
     let showedAgain = false;
     again.addEventListener('mme-greeting-show', () => (showedAgain = true));
     document.body.append(again);

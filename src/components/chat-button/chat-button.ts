@@ -130,8 +130,8 @@ export class MmeChatButton extends LinkElement {
     super.updated(changed);
     // Set on the host, through the CSSOM (which a strict style-src allows), so they win over the
     // defaults and the page's rules alike.
-    this.style.setProperty('--mme-accent', this.accent || null);
-    this.style.setProperty('--mme-on-accent', this.onAccent || null);
+    if (changed.has('accent')) this.style.setProperty('--mme-accent', this.accent || null);
+    if (changed.has('onAccent')) this.style.setProperty('--mme-on-accent', this.onAccent || null);
     if (changed.has('greeting') || changed.has('greetingDelay')) this.scheduleGreeting();
   }
 

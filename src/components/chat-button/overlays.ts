@@ -36,8 +36,12 @@ export function release(host: MmeChatButton): void {
   listening.delete(host);
 }
 
-/** Where a dismissal is remembered with `remember-dismiss`: per Page, for the browser session. */
-const storageKey = (host: MmeChatButton) => `mme-greeting-dismissed:${host.page}`;
+/**
+ * Where a dismissal is remembered with `remember-dismiss`: per Page, for the browser session,
+ * under the Page's bare name (its link's), so that a page that names it by its URL shares the
+ * dismissal.
+ */
+const storageKey = (host: MmeChatButton) => `mme-greeting-dismissed:${host.link?.page}`;
 
 /** Shows the greeting, unless it was dismissed (now or, with `remember-dismiss`, earlier in the session). */
 export function showGreeting(host: MmeChatButton): void {

@@ -71,8 +71,8 @@ export class LinkElement extends LitElement {
 
   /** Every problem found at the last update, errors and warnings. */
   problems: readonly ElementProblem[] = [];
-  /** The link being shown, or null when invalid. */
-  protected link: ResolvedLink | null = null;
+  /** @internal The link being shown, or null when invalid (the lazily loaded greeting reads it). */
+  link: ResolvedLink | null = null;
   private reported = '';
   private warned = new Set<string>();
   private erred = '[]';

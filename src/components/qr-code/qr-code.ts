@@ -64,9 +64,13 @@ export class MmeQrCode extends LinkElement {
   /** Shows PNG and SVG download buttons. */
   @property({ type: Boolean, reflect: true }) download = false;
 
-  private qr: PreparedQr | null = null;
   /** The last encoding and its path, kept while the link and the options that shape it stay the same. */
   private encoded?: { key: string; qr: PreparedQr; path: string };
+
+  /** The code on show: the last encoding, while the attributes make a valid link. */
+  private get qr(): PreparedQr | null {
+    return (this.link && this.encoded?.qr) ?? null;
+  }
 
   protected override resolveLink(problems: ElementProblem[]): ResolvedLink | null {
     if (this.value == null) return super.resolveLink(problems);
@@ -75,7 +79,6 @@ export class MmeQrCode extends LinkElement {
   }
 
   protected override checkOwn(link: ResolvedLink, problems: ElementProblem[]): void {
-    this.qr = null;
     wholeNumber(this.size, 'size', 'size-invalid', 16, 4096);
     const options = { margin: this.margin, errorCorrection: String(this.errorCorrection).toUpperCase() as ErrorCorrection, logo: this.logo };
     // The link is already checked: resolveLink built it, or parsed the value. A change that
@@ -86,9 +89,8 @@ export class MmeQrCode extends LinkElement {
       const qr = encodeQr(link.href, options);
       this.encoded = { key, qr, path: modulesPath(qr.matrix, qr.margin) };
     }
-    this.qr = this.encoded.qr;
     // Colour warnings need the rendered CSS colours; they are added after rendering.
-    problems.push(...this.qr.warnings.filter((w) => w.code !== 'qr-low-contrast'));
+    problems.push(...this.encoded.qr.warnings.filter((w) => w.code !== 'qr-low-contrast'));
   }
 
   /** Module and background colours as the page's CSS sets them. */
@@ -139,7 +141,7 @@ export class MmeQrCode extends LinkElement {
 
   /** The code on show, for the export methods. @throws {QrError} `qr-invalid` or `qr-not-ready`. */
   private requireCode(): PreparedQr {
-    if (this.qr && this.link) return this.qr;
+    if (this.qr) return this.qr;
     const error = this.problems.find((p) => p.severity === 'error');
     if (error) throw new QrError('qr-invalid', error.field, `<mme-qr-code> has no valid code: ${error.code}: ${error.message}`);
     throw new QrError('qr-not-ready', 'value', '<mme-qr-code> has not rendered yet: add it to the page and await its updateComplete first');
@@ -182,12 +184,12 @@ export class MmeQrCode extends LinkElement {
 
   protected override render() {
     const qr = this.qr;
-    if (!qr || !this.link || !this.encoded) return nothing;
+    if (!qr) return nothing;
     const side = qr.matrix.size + 2 * qr.margin;
     const pixels = this.drawnSize(side);
     return html`<figure part="base" class="base">
       <svg part="code" role="img" aria-label=${this.accessibleName} viewBox="0 0 ${side} ${side}" width=${pixels} height=${pixels} shape-rendering="crispEdges">
-        <rect class="background" width=${side} height=${side}></rect><path class="modules" d=${this.encoded.path}></path>${this.renderLogo(qr)}
+        <rect class="background" width=${side} height=${side}></rect><path class="modules" d=${this.encoded!.path}></path>${this.renderLogo(qr)}
       </svg>
       ${this.caption ? html`<figcaption part="caption" class="caption">${this.caption}</figcaption>` : nothing}
       <slot></slot>

@@ -57,11 +57,11 @@ export function locale(options: Locale): string {
 
 /**
  * A text option, trimmed, or its default when left out.
- * @throws {EmailError} `FIELD-invalid` when it is not text, or `empty` is false and it is empty.
+ * @throws {EmailError} `FIELD-invalid` when it is not text, or is empty.
  */
-export function textOption(value: unknown, fallback: string, field: 'label', empty = false): string {
+export function textOption(value: unknown, fallback: string, field: 'label'): string {
   if (value != null && typeof value != 'string') throw new EmailError(`${field}-invalid`, field, `${field} must be text, not ${typeof value}`);
   const text = (value ?? fallback).trim();
-  if (!text && !empty) throw new EmailError(`${field}-invalid`, field, `${field} is empty: the button needs words`);
+  if (!text) throw new EmailError(`${field}-invalid`, field, `${field} is empty: the button needs words`);
   return text;
 }

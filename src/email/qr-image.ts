@@ -16,7 +16,7 @@ export type EmailQrOptions = LinkOptions &
 /**
  * A linked QR image for email, pointing at a PNG you host (or attach as `cid:`): never a data:
  * URI or SVG, which Gmail and Outlook drop. Make the PNG with `qrPng` or `mme qr`.
- * @throws {LinkError} for invalid link options. @throws {EmailError} `qr-image-url-invalid` and others.
+ * @throws {LinkError} for invalid link options. @throws {EmailError} `image-url-invalid`, `size-invalid`, `label-invalid`, `lang-invalid`, `dir-invalid`.
  */
 export function emailQr(options: EmailQrOptions): EmailSnippet {
   const href = messengerLink(options);

@@ -5,7 +5,7 @@ export type Rgb = readonly [number, number, number];
 /**
  * Reads `#rgb`, `#rrggbb` and `rgb()`/`rgba()` (what getComputedStyle returns) into 0–255
  * channels; an alpha below 1 is not supported, since QR codes and email need opaque colours.
- * @throws {QrError} `qr-color-invalid` for anything else.
+ * @throws {QrError} `color-invalid` for anything else.
  */
 export function parseColor(value: string, field = 'color'): Rgb {
   const text = String(value).trim().toLowerCase();

@@ -16,6 +16,8 @@ function attributeText(attributes: Attributes): string {
     .map(([name, value]) => {
       if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new LinkError({ code: 'options-invalid', field: 'options', severity: 'error', message: `attribute name ${JSON.stringify(name)} is not one of the element's attributes` });
       if (value == null || value === false) return '';
+      // An object would be written as "[object Object]": an attribute holds text, a number or true.
+      if (typeof value === 'object' || typeof value === 'function') throw new LinkError({ code: 'options-invalid', field: 'options', severity: 'error', message: `attribute ${name} must be text, a number or true, not ${typeof value}` });
       return value === true ? ` ${name}` : ` ${name}="${escapeMarkup(String(value))}"`;
     })
     .join('');

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { build } from 'esbuild';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { launchOptions } from '../helpers/chromium.mjs';
 import { jsqrDecode } from '../helpers/decode-node.js';
-import { pageServer } from '../helpers/page-server.js';
+import { withBrowser } from '../helpers/browser.js';
 
 /** A module of the built package, by its path in dist/: typechecking runs before the build, so it is not resolved then. */
 const built = (path: string): string => new URL(`../../dist/${path}`, import.meta.url).href;
@@ -42,23 +40,17 @@ describe('mme-kit/ssr: the elements rendered on a server, in Node', () => {
     const hostile = await renderChatButton({ page: PAGE, label: '"><script>alert(1)</script>' });
     assert.doesNotMatch(hostile, /<script>alert/);
     await assert.rejects(renderChatButton({ 'on click': 'x' } as never), LinkError);
+    await assert.rejects(renderChatButton({ page: PAGE, ref: { toString: () => 'x' } } as never), (error: InstanceType<typeof LinkError>) => error instanceof LinkError && /attribute ref must be text/.test(error.message));
+    assert.doesNotMatch(await renderChatButton({ page: PAGE, 'remember-dismiss': false, label: null }), /remember-dismiss|label=/, 'false and null leave an attribute out');
   });
 });
 
 describe('server-rendered HTML in Chromium: without JavaScript, then hydrated', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof pageServer>>;
-  before(async () => {
-    server = await pageServer({ csp: false });
-    browser = await puppeteer.launch(launchOptions);
+  const session = withBrowser({ csp: false }, async () => {
     // What an app bundles for the browser: Lit's hydration support first, then the elements.
     const bundle = await build({ stdin: { contents: "import '@lit-labs/ssr-client/lit-element-hydrate-support.js'; import './dist/components/index.js';", resolveDir: process.cwd() }, bundle: true, format: 'esm', write: false, conditions: ['production'] });
-    server.route('/hydrate.js', bundle.outputFiles[0].text);
-    server.route('/mark.js', "for (const host of document.querySelectorAll('mme-chat-button, mme-qr-code')) host.shadowRoot.firstElementChild.dataset.server = 'yes';");
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    session.server.route('/hydrate.js', bundle.outputFiles[0].text);
+    session.server.route('/mark.js', "for (const host of document.querySelectorAll('mme-chat-button, mme-qr-code')) host.shadowRoot.firstElementChild.dataset.server = 'yes';");
   });
 
   const page = async (scripts: boolean) => {
@@ -69,9 +61,9 @@ describe('server-rendered HTML in Chromium: without JavaScript, then hydrated', 
   it('draws the same pixels before and after hydration, and passes axe', async () => {
     const shots: Uint8Array[][] = [];
     for (const scripts of [false, true]) {
-      const tab = await browser.newPage();
+      const tab = await session.browser.newPage();
       await tab.setJavaScriptEnabled(!!scripts);
-      await tab.goto(server.route('/ssr/', await page(scripts)), { waitUntil: 'networkidle0' });
+      await tab.goto(session.server.route('/ssr/', await page(scripts)), { waitUntil: 'networkidle0' });
       if (scripts) await tab.waitForFunction(() => (document.querySelector('mme-qr-code') as unknown as { hasUpdated?: boolean })?.hasUpdated && (document.querySelector('mme-chat-button') as unknown as { hasUpdated?: boolean })?.hasUpdated);
       shots.push([await (await tab.$('pierce/a[part=base]'))!.screenshot({ type: 'png' }), await (await tab.$('pierce/svg[part=code]'))!.screenshot({ type: 'png' })]);
       if (scripts) {
@@ -86,9 +78,9 @@ describe('server-rendered HTML in Chromium: without JavaScript, then hydrated', 
   });
 
   it('shows a working link and a code that scans with JavaScript off', async () => {
-    const tab = await browser.newPage();
+    const tab = await session.browser.newPage();
     await tab.setJavaScriptEnabled(false);
-    await tab.goto(server.route('/ssr/off', await page(false)), { waitUntil: 'networkidle0' });
+    await tab.goto(session.server.route('/ssr/off', await page(false)), { waitUntil: 'networkidle0' });
     const link = await tab.$('pierce/a[part=base]');
     assert.ok(link, 'the link is in the page');
     assert.equal(await link!.evaluate((a) => a.getAttribute('href')), `https://m.me/${PAGE}?ref=web-ssr`);
@@ -100,12 +92,12 @@ describe('server-rendered HTML in Chromium: without JavaScript, then hydrated', 
   });
 
   it('hydrates without drawing again or moving, with no console error, and its events fire', async () => {
-    const tab = await browser.newPage();
+    const tab = await session.browser.newPage();
     const errors: string[] = [];
     tab.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     tab.on('pageerror', (error) => errors.push(String(error)));
     // Served at the path the server rendered for, so the browser expands the template to the same ref.
-    await tab.goto(server.route('/ssr/', await page(true)), { waitUntil: 'networkidle0' });
+    await tab.goto(session.server.route('/ssr/', await page(true)), { waitUntil: 'networkidle0' });
     await tab.waitForFunction(() => customElements.get('mme-chat-button') && (document.querySelector('mme-chat-button') as unknown as { hasUpdated: boolean }).hasUpdated);
     const after = await tab.evaluate(async () => {
       const button = document.querySelector('mme-chat-button')!;

@@ -7,6 +7,7 @@ import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
 import { decodeOnScreen } from '../helpers/decode.js';
 import { captureConsole } from '../helpers/console.js';
 import { expectInvalid } from '../helpers/invalid.js';
+import { expectSecondCopyKeepsFirst } from '../helpers/second-copy.js';
 
 const PAGE = 'OriginalCoastClothing';
 
@@ -413,20 +414,11 @@ describe('<mme-chat-button>', () => {
     element.remove();
   });
 
-  it('keeps the first definition, without an error, when a second copy of the kit loads', async () => {
-    const first = customElements.get('mme-chat-button');
-    const console = captureConsole();
-    try {
-      // The CDN build carries its own Lit and its own copy of every element: the script tag plus an npm build.
-      await import('/dist/cdn/elements.js' as string);
-      expect(customElements.get('mme-chat-button'), 'the first definition stays').to.equal(first);
+  it('keeps the first definition, without an error, when a second copy of the kit loads', () =>
+    expectSecondCopyKeepsFirst('mme-chat-button', async () => {
       const element = await render(html`<mme-chat-button page=${PAGE}></mme-chat-button>`);
       expect(linkOf(element)!.getAttribute('href')).to.equal(`https://m.me/${PAGE}`);
-      expect(console.errors).to.deep.equal([]);
-    } finally {
-      console.restore();
-    }
-  });
+    }));
 
   it('lets an error that is a bug in the kit surface, instead of showing it as a problem with the attributes', async () => {
     const Button = customElements.get('mme-chat-button') as unknown as { prototype: { checkOwn(...args: unknown[]): void } };

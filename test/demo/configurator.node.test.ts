@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { launchOptions } from '../helpers/chromium.mjs';
+import { describe, it } from 'node:test';
+import { type Page } from 'puppeteer-core';
 import { jsqrDecode } from '../helpers/decode-node.js';
-import { pageServer } from '../helpers/page-server.js';
+import { type BrowserSession, withBrowser } from '../helpers/browser.js';
+
+/** Chromium and the page server, from the suite below. */
+let session: BrowserSession;
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-let browser: Browser;
-let server: Awaited<ReturnType<typeof pageServer>>;
 let url: string;
 
 async function open(width = 1280, query = ''): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   await page.setViewport({ width, height: 900 });
   await page.goto(`${url}${query}`, { waitUntil: 'networkidle0' });
   await page.waitForFunction(() => document.querySelector('mme-qr-code')?.shadowRoot?.querySelector('svg'));
@@ -38,15 +38,9 @@ async function qrOnScreen(page: Page): Promise<string | null> {
 }
 
 describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
-  before(async () => {
-    server = await pageServer({ csp: false });
-    url = `${server.origin}/dist/demo/index.html`;
-    browser = await puppeteer.launch(launchOptions);
-    await browser.defaultBrowserContext().overridePermissions(server.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  session = withBrowser({ csp: false }, async () => {
+    url = `${session.server.origin}/dist/demo/index.html`;
+    await session.browser.defaultBrowserContext().overridePermissions(session.server.origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
   });
 
   it('updates the preview button, the QR code and every snippet to the same link as you type', async () => {
@@ -121,8 +115,8 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await type(page, '#host', '/dist/cdn');
     await page.waitForFunction(() => document.querySelector('#out-element')!.textContent!.includes('ref="pasted"') && document.querySelector('#out-element')!.textContent!.includes('/dist/cdn/embed.js'));
     const snippet = (await output(page, 'element'))!;
-    const blank = await browser.newPage();
-    await blank.goto(server.route('/blank/', `<!doctype html><html lang="en"><head><title>Blank</title></head><body>${snippet}</body></html>`), { waitUntil: 'networkidle0' });
+    const blank = await session.browser.newPage();
+    await blank.goto(session.server.route('/blank/', `<!doctype html><html lang="en"><head><title>Blank</title></head><body>${snippet}</body></html>`), { waitUntil: 'networkidle0' });
     await blank.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     assert.equal(await blank.$eval('mme-chat-button', (b) => b.shadowRoot!.querySelector('a')!.getAttribute('href')), 'https://m.me/OriginalCoastClothing?ref=pasted&text=Hi!%20I%20have%20a%20question');
     assert.equal(await blank.$eval('mme-chat-button > a', (a) => a.getAttribute('href')), await output(page, 'link'), 'the fallback link is the fixed one');
@@ -219,10 +213,10 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
   });
 
   it('its example website, built to dist/demo and served as static files, shows the floating button with a per-page ref', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${server.origin}/dist/demo/examples/website.html`, { waitUntil: 'networkidle0' });
+    await page.goto(`${session.server.origin}/dist/demo/examples/website.html`, { waitUntil: 'networkidle0' });
     await page.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'), { timeout: 10_000 });
     const href = await page.$eval('mme-chat-button', (b) => b.shadowRoot!.querySelector('a')!.getAttribute('href'));
     assert.equal(href, 'https://m.me/OriginalCoastClothing?ref=web-dist-demo-examples-website-html&text=Hi!%20I%20have%20a%20question');

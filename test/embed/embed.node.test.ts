@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { launchOptions } from '../helpers/chromium.mjs';
+import { type Page } from 'puppeteer-core';
 import { jsqrDecode } from '../helpers/decode-node.js';
-import { pageServer } from '../helpers/page-server.js';
+import { type BrowserSession, withBrowser } from '../helpers/browser.js';
+
+/** Chromium and the page server, from the suite below. */
+let session: BrowserSession;
 
 const PAGE = 'OriginalCoastClothing';
 const KB = 1024;
 const EMBED = '/dist/cdn/embed.js';
 const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>${head}</head><body><h1>Shop</h1>${body}</body></html>`;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof pageServer>>;
 
 /** What a page did: the requests it made, CSP violations, console errors, JS bytes downloaded. */
 interface Visit {
@@ -26,7 +26,7 @@ interface Visit {
 }
 
 async function visit(url: string, options: { width?: number; mobile?: boolean; block?: RegExp } = {}): Promise<Visit> {
-  const tab = await browser.newPage();
+  const tab = await session.browser.newPage();
   if (options.block) {
     // Fails the matching downloads, as a flaky network would.
     await tab.setRequestInterception(true);
@@ -60,17 +60,10 @@ const buttonHref = (tab: Page, selector = 'mme-chat-button') =>
   tab.evaluate((s) => [...document.querySelectorAll(s)].map((b) => b.shadowRoot?.querySelector('a[part=base]')?.getAttribute('href') ?? null), selector);
 
 describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a strict CSP)', () => {
-  before(async () => {
-    server = await pageServer();
-    browser = await puppeteer.launch(launchOptions);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  session = withBrowser();
 
   it('mounts one floating button whose ref comes from the page path, with no CSP violation and no other origin', async () => {
-    const url = server.route('/shoes/red sale/', page('<p>Red shoes</p>', `<script src="${EMBED}" async data-page="${PAGE}" data-ref="web-{path}" data-text="Hi! I have a question" data-greeting="Questions? We reply in minutes." data-greeting-delay="0"></script>`));
+    const url = session.server.route('/shoes/red sale/', page('<p>Red shoes</p>', `<script src="${EMBED}" async data-page="${PAGE}" data-ref="web-{path}" data-text="Hi! I have a question" data-greeting="Questions? We reply in minutes." data-greeting-delay="0"></script>`));
     const v = await visit(url);
     await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     assert.deepEqual(await buttonHref(v.tab), [`https://m.me/${PAGE}?ref=web-shoes-red-sale&text=Hi!%20I%20have%20a%20question`]);
@@ -85,14 +78,14 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
     await close(v);
     assert.deepEqual(v.violations, []);
     assert.deepEqual(v.errors, []);
-    assert.deepEqual(v.requests.filter((r) => !r.startsWith(server.origin)), [], 'no request to another origin');
+    assert.deepEqual(v.requests.filter((r) => !r.startsWith(session.server.origin)), [], 'no request to another origin');
     assert.deepEqual(cookies, []);
     assert.equal(storage, 0, 'no cookies or storage');
     assert.ok(!v.requests.some((r) => r.includes('qr-code')), 'the QR code is not downloaded for a button');
   });
 
   it('downloads at most 13 KB of JS (min + gzip -9) for one floating button, and the QR part at most 13 KB more', async () => {
-    const url = server.route('/budget/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-handoff="qr"></script>`));
+    const url = session.server.route('/budget/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-handoff="qr"></script>`));
     const v = await visit(url);
     await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     const sum = (files: [string, number][]) => files.reduce((total, [, bytes]) => total + bytes, 0);
@@ -111,7 +104,7 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
   });
 
   it('shows the greeting and the QR popover styled, their code and styles loaded on first use', async () => {
-    const url = server.route('/overlays/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-greeting="Questions? We reply in minutes." data-greeting-delay="0" data-handoff="qr"></script>`));
+    const url = session.server.route('/overlays/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-greeting="Questions? We reply in minutes." data-greeting-delay="0" data-handoff="qr"></script>`));
     const v = await visit(url);
     const style = (selector: string) =>
       v.tab.evaluate((s) => {
@@ -134,7 +127,7 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
   });
 
   it('opens the link on click, and shows no greeting, when the popover code fails to download', async () => {
-    const url = server.route('/offline-overlays/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-ref="flaky" data-greeting="Hello" data-greeting-delay="0" data-handoff="qr"></script>`));
+    const url = session.server.route('/offline-overlays/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-ref="flaky" data-greeting="Hello" data-greeting-delay="0" data-handoff="qr"></script>`));
     const v = await visit(url, { block: /\/chunks\/embed-overlays-/ });
     await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     // visit() waited for the network to go idle: the greeting's try at the overlays chunk has failed by now.
@@ -154,7 +147,7 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
   });
 
   it('takes the button colours from data-accent and data-on-accent, under the strict CSP', async () => {
-    const url = server.route('/accent/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-accent="#004d40" data-on-accent="#ffffff"></script>`));
+    const url = session.server.route('/accent/', page('', `<script src="${EMBED}" async data-page="${PAGE}" data-accent="#004d40" data-on-accent="#ffffff"></script>`));
     const v = await visit(url);
     await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     const colours = await v.tab.evaluate(() => {
@@ -168,8 +161,8 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
 
   it('passes axe on a whole page with the floating button, landmarks included', async () => {
     // axe is a file of this origin, so the strict CSP allows it.
-    const axe = server.route('/axe.js', readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-    const url = server.route('/axe/', page('<main><p>Our shop.</p></main>', `<script src="${axe}"></script><script src="${EMBED}" async data-page="${PAGE}" data-greeting="Hello" data-greeting-delay="0"></script>`).replace('<h1>Shop</h1>', '<header><h1>Shop</h1></header>'));
+    const axe = session.server.route('/axe.js', readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    const url = session.server.route('/axe/', page('<main><p>Our shop.</p></main>', `<script src="${axe}"></script><script src="${EMBED}" async data-page="${PAGE}" data-greeting="Hello" data-greeting-delay="0"></script>`).replace('<h1>Shop</h1>', '<header><h1>Shop</h1></header>'));
     const v = await visit(url);
     await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('.bubble-card'));
     const violations = await v.tab.evaluate(async () => {
@@ -181,9 +174,9 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
   });
 
   it('reads the ref from a query parameter, with a fallback', async () => {
-    server.route('/landing/', page('', `<script src="${EMBED}" data-page="${PAGE}" data-ref="{query.utm_source|direct}"></script>`));
+    session.server.route('/landing/', page('', `<script src="${EMBED}" data-page="${PAGE}" data-ref="{query.utm_source|direct}"></script>`));
     for (const [query, ref] of [['?utm_source=newsletter', 'newsletter'], ['', 'direct']]) {
-      const v = await visit(`${server.origin}/landing/${query}`);
+      const v = await visit(`${session.server.origin}/landing/${query}`);
       await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
       assert.deepEqual(await buttonHref(v.tab), [`https://m.me/${PAGE}?ref=${ref}`]);
       await close(v);
@@ -192,7 +185,7 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
 
   it('gives one button and no error when the tag is included twice and the elements are also imported as a module', async () => {
     const tag = `<script src="${EMBED}" data-page="${PAGE}" data-ref="twice"></script>`;
-    const url = server.route('/twice/', page(`<mme-chat-button page="${PAGE}" ref="inline"></mme-chat-button>${tag}`, `${tag}<script type="module" src="/dist/cdn/elements.js"></script>`));
+    const url = session.server.route('/twice/', page(`<mme-chat-button page="${PAGE}" ref="inline"></mme-chat-button>${tag}`, `${tag}<script type="module" src="/dist/cdn/elements.js"></script>`));
     const v = await visit(url);
     // visit() waited for the network to be idle, so both tags have loaded the embed and started it.
     await v.tab.waitForFunction(() => window.mmeKit && document.readyState === 'complete');
@@ -204,8 +197,8 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
   });
 
   it('works from window.mmeConfig alone, as a tag manager sets it (attributes stripped)', async () => {
-    server.route('/gtm-config.js', `window.mmeConfig = { page: '${PAGE}', ref: 'gtm-{path}', position: 'bottom-left', label: 'Chat' };`);
-    const url = server.route('/gtm/', page('', `<script src="/gtm-config.js"></script><script src="${EMBED}"></script>`));
+    session.server.route('/gtm-config.js', `window.mmeConfig = { page: '${PAGE}', ref: 'gtm-{path}', position: 'bottom-left', label: 'Chat' };`);
+    const url = session.server.route('/gtm/', page('', `<script src="/gtm-config.js"></script><script src="${EMBED}"></script>`));
     const v = await visit(url);
     await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     assert.deepEqual(await buttonHref(v.tab), [`https://m.me/${PAGE}?ref=gtm-gtm`]);
@@ -219,35 +212,35 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
     const count = (v: Visit) => v.tab.evaluate(() => document.querySelectorAll('mme-chat-button').length);
     // The embed decides to mount or not in the same task that sets window.mmeKit, once the page is parsed.
     const started = (v: Visit) => v.tab.waitForFunction(() => window.mmeKit && document.readyState !== 'loading');
-    const hidden = await visit(server.route('/checkout/step-2', page('', tag('data-hide-on="/checkout/*, /cart"'))));
+    const hidden = await visit(session.server.route('/checkout/step-2', page('', tag('data-hide-on="/checkout/*, /cart"'))));
     await started(hidden);
     assert.equal(await count(hidden), 0, 'hidden on /checkout/*');
     await close(hidden);
-    const shown = await visit(server.route('/catalog', page('', tag('data-hide-on="/checkout/*, /cart"'))));
+    const shown = await visit(session.server.route('/catalog', page('', tag('data-hide-on="/checkout/*, /cart"'))));
     await shown.tab.waitForFunction(() => document.querySelectorAll('mme-chat-button').length === 1);
     await close(shown);
-    const later = await visit(server.route('/later', page('', tag('data-show-after="2.5"'))));
+    const later = await visit(session.server.route('/later', page('', tag('data-show-after="2.5"'))));
     assert.equal(await count(later), 0, 'not yet shown');
     await later.tab.waitForFunction(() => document.querySelectorAll('mme-chat-button').length === 1, { timeout: 6000 });
     await close(later);
-    const desktopOnly = await visit(server.route('/phone', page('', tag('data-devices="desktop"'))), { width: 390, mobile: true });
+    const desktopOnly = await visit(session.server.route('/phone', page('', tag('data-devices="desktop"'))), { width: 390, mobile: true });
     await started(desktopOnly);
     assert.equal(await count(desktopOnly), 0, 'desktop-only on a phone');
     await close(desktopOnly);
-    const mobileOnly = await visit(server.route('/phone2', page('', tag('data-devices="mobile"'))), { width: 390, mobile: true });
+    const mobileOnly = await visit(session.server.route('/phone2', page('', tag('data-devices="mobile"'))), { width: 390, mobile: true });
     await mobileOnly.tab.waitForFunction(() => document.querySelectorAll('mme-chat-button').length === 1);
     await close(mobileOnly);
   });
 
   it('upgrades pasted elements and marked m.me links present at load and inserted later; QR links load the QR code on demand', async () => {
     // The page requires Trusted Types, so its own injection goes through a policy, as a CMS's would.
-    server.route('/cms-inject.js', `const policy = trustedTypes.createPolicy('cms', { createHTML: (html) => html });
+    session.server.route('/cms-inject.js', `const policy = trustedTypes.createPolicy('cms', { createHTML: (html) => html });
     setTimeout(() => {
       document.querySelector('#late').innerHTML = policy.createHTML('<mme-chat-button page="${PAGE}" ref="late_element"></mme-chat-button>' +
         '<p><a href="https://m.me/${PAGE}?ref=late_link&amp;text=Hi" data-mme>Message us</a></p>' +
         '<p><a href="https://m.me/${PAGE}?ref=late_qr" data-mme="qr">Scan to chat</a></p>');
     }, 300);`);
-    const url = server.route('/cms/', page(`<p><a class="mme-chat-button" href="https://m.me/${PAGE}?ref=at_load">Chat with us</a></p><div id="late"></div><script src="/cms-inject.js"></script>`, `<script src="${EMBED}" async></script>`));
+    const url = session.server.route('/cms/', page(`<p><a class="mme-chat-button" href="https://m.me/${PAGE}?ref=at_load">Chat with us</a></p><div id="late"></div><script src="/cms-inject.js"></script>`, `<script src="${EMBED}" async></script>`));
     const v = await visit(url);
     await v.tab.waitForFunction(() => document.querySelector('mme-qr-code')?.shadowRoot?.querySelector('svg'), { timeout: 10000 });
     await v.tab.waitForFunction(() => document.querySelectorAll('mme-chat-button').length === 3);
@@ -267,7 +260,7 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
   it('keeps the ref of an upgraded link exactly as written, braces and all, and never loses the link', async () => {
     const refs = ['promo%7B2024%7D', '%7Bpath%7D', 'a%7B%7Bb', 'a%7D'];
     const links = refs.map((ref) => `<p><a href="https://m.me/${PAGE}?ref=${ref}" data-mme>Chat</a></p>`).join('');
-    const v = await visit(server.route('/literal/', page(links, `<script src="${EMBED}"></script>`)));
+    const v = await visit(session.server.route('/literal/', page(links, `<script src="${EMBED}"></script>`)));
     await v.tab.waitForFunction((n) => document.querySelectorAll('mme-chat-button').length === n && [...document.querySelectorAll('mme-chat-button')].every((b) => b.shadowRoot?.querySelector('a')), {}, refs.length);
     const hrefs = await buttonHref(v.tab);
     await close(v);
@@ -278,7 +271,7 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
   it('keeps a data-mme="qr" link: tappable on a phone, focusable, its text under the code; the code encodes https://', async () => {
     const html = `<p><a href="m.me/${PAGE}?ref=table_4" data-mme="qr">Message us about table 4</a></p>`;
     for (const options of [{ width: 390, mobile: true }, { width: 1000 }]) {
-      const v = await visit(server.route(`/qr-link-${options.width}/`, page(html, `<script src="${EMBED}"></script>`)), options);
+      const v = await visit(session.server.route(`/qr-link-${options.width}/`, page(html, `<script src="${EMBED}"></script>`)), options);
       await v.tab.waitForFunction(() => document.querySelector('mme-qr-code')?.shadowRoot?.querySelector('svg'), { timeout: 10000 });
       const link = await v.tab.evaluate(() => {
         const a = document.querySelector('mme-qr-code > a') as HTMLAnchorElement;
@@ -296,8 +289,8 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
   });
 
   it('stays visible and styled on a page with hostile CSS', async () => {
-    server.route('/hostile.css', `* { all: unset !important; } a { color: red !important; font-size: 40px !important; } header { display: block !important; position: fixed !important; inset: 0 0 auto 0 !important; height: 100vh !important; z-index: 2147482000 !important; background: #222 !important; } mme-chat-button { display: inline !important; }`);
-    const url = server.route('/hostile/', page('<header>Huge sticky header</header>', `<link rel="stylesheet" href="/hostile.css"><script src="${EMBED}" data-page="${PAGE}"></script>`));
+    session.server.route('/hostile.css', `* { all: unset !important; } a { color: red !important; font-size: 40px !important; } header { display: block !important; position: fixed !important; inset: 0 0 auto 0 !important; height: 100vh !important; z-index: 2147482000 !important; background: #222 !important; } mme-chat-button { display: inline !important; }`);
+    const url = session.server.route('/hostile/', page('<header>Huge sticky header</header>', `<link rel="stylesheet" href="/hostile.css"><script src="${EMBED}" data-page="${PAGE}"></script>`));
     const v = await visit(url);
     await v.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     const link = await v.tab.evaluate(() => {
@@ -315,7 +308,7 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
   });
 
   it('exposes window.mmeKit: chatLink, optinLink, parseLink, mount and unmount', async () => {
-    const url = server.route('/api/', page('', `<script src="${EMBED}"></script>`));
+    const url = session.server.route('/api/', page('', `<script src="${EMBED}"></script>`));
     const v = await visit(url);
     await v.tab.waitForFunction(() => window.mmeKit);
     const result = await v.tab.evaluate(async (p) => {
@@ -356,9 +349,9 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
       // Inline scripts cannot run under the test page's strict CSP; serve them as files, as a tag manager would inject them.
       for (const [n, script] of scripts.entries()) {
         const inline = /<script>([\s\S]*?)<\/script>/.exec(script);
-        if (inline) body = body.replace(script, `<script src="${server.route(`/snippet-${index}-${n}.js`, inline[1])}"></script>`);
+        if (inline) body = body.replace(script, `<script src="${session.server.route(`/snippet-${index}-${n}.js`, inline[1])}"></script>`);
       }
-      const v = await visit(server.route(`/snippet-${index}/`, page(body)));
+      const v = await visit(session.server.route(`/snippet-${index}/`, page(body)));
       await v.tab.waitForFunction(() => [...document.querySelectorAll('mme-chat-button, mme-qr-code')].some((e) => e.shadowRoot?.querySelector('a, svg')), { timeout: 10000 });
       const hrefs = (await buttonHref(v.tab)).filter(Boolean);
       await close(v);

@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { build } from 'esbuild';
-import puppeteer, { type Browser } from 'puppeteer-core';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { launchOptions } from '../helpers/chromium.mjs';
-import { pageServer } from '../helpers/page-server.js';
+import { withBrowser } from '../helpers/browser.js';
 
 /** A module of the built package, by its path in dist/: typechecking runs before the build, so it is not resolved then. */
 const built = (path: string): string => new URL(`../../dist/${path}`, import.meta.url).href;
@@ -16,11 +14,7 @@ const built = (path: string): string => new URL(`../../dist/${path}`, import.met
 const PAGE = 'OriginalCoastClothing';
 
 describe('mme-kit/react in Chromium: typed components, properties and events', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof pageServer>>;
-  before(async () => {
-    server = await pageServer({ csp: false });
-    browser = await puppeteer.launch(launchOptions);
+  const session = withBrowser({ csp: false }, async () => {
     // What a React app bundles: the built mme-kit/react, React 19 and react-dom.
     const app = `
       import { createElement, useState } from 'react';
@@ -38,19 +32,15 @@ describe('mme-kit/react in Chromium: typed components, properties and events', (
       }
       createRoot(document.querySelector('#root')).render(createElement(App));`;
     const bundle = await build({ stdin: { contents: app, resolveDir: process.cwd() }, bundle: true, format: 'esm', write: false, define: { 'process.env.NODE_ENV': '"production"' } });
-    server.route('/react-app.js', bundle.outputFiles[0].text);
-    server.route('/react/', '<!doctype html><html lang="en"><head><title>React</title></head><body><div id="root"></div><script type="module" src="/react-app.js"></script></body></html>');
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    session.server.route('/react-app.js', bundle.outputFiles[0].text);
+    session.server.route('/react/', '<!doctype html><html lang="en"><head><title>React</title></head><body><div id="root"></div><script type="module" src="/react-app.js"></script></body></html>');
   });
 
   it('sets the element properties from props, re-renders on a new prop, and calls the onMme… props', async () => {
-    const tab = await browser.newPage();
+    const tab = await session.browser.newPage();
     const errors: string[] = [];
     tab.on('pageerror', (error) => errors.push(String(error)));
-    await tab.goto(`${server.origin}/react/`, { waitUntil: 'networkidle0' });
+    await tab.goto(`${session.server.origin}/react/`, { waitUntil: 'networkidle0' });
     const href = () => tab.evaluate(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a')?.getAttribute('href') ?? null);
     await tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     assert.equal(await href(), `https://m.me/${PAGE}?ref=react`);
@@ -91,18 +81,10 @@ describe('the README React and Next.js examples, as written', () => {
   const blocks = [...readFileSync('README.md', 'utf8').matchAll(/```jsx\n([\s\S]*?)```/g)].map((m) => m[1]);
   const client = blocks.find((code) => code.includes("'use client'"))!;
   const serverPage = blocks.find((code) => code.includes('export default async function Page'))!;
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof pageServer>>;
-  before(async () => {
+  const session = withBrowser({ csp: false }, async () => {
     mkdirSync('test-output', { recursive: true });
     writeFileSync('test-output/readme-client.jsx', client);
     writeFileSync('test-output/readme-page.jsx', serverPage);
-    server = await pageServer({ csp: false });
-    browser = await puppeteer.launch(launchOptions);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('renders the client component with react-dom/server, hydrates it in Chromium, and its onMmeClick runs', async () => {
@@ -113,13 +95,13 @@ describe('the README React and Next.js examples, as written', () => {
     const { html } = (await import(pathToFileURL(resolve('test-output/readme-server.mjs')).href)) as { html: string };
     assert.match(html, /^<mme-chat-button/);
     const clientCode = (await bundle("import { hydrateRoot } from 'react-dom/client'; import { ChatButton } from './test-output/readme-client.jsx'; hydrateRoot(document.querySelector('#root'), <ChatButton />);", 'browser')).outputFiles[0].text;
-    server.route('/readme-client.js', clientCode);
-    const tab = await browser.newPage();
+    session.server.route('/readme-client.js', clientCode);
+    const tab = await session.browser.newPage();
     const logs: string[] = [];
     const errors: string[] = [];
     tab.on('console', (message) => (message.type() === 'error' ? errors : logs).push(message.text()));
     tab.on('pageerror', (error) => errors.push(String(error)));
-    await tab.goto(server.route('/shop/', `<!doctype html><html lang="en"><head><title>Next</title></head><body><div id="root">${html}</div><script type="module" src="/readme-client.js"></script></body></html>`), { waitUntil: 'networkidle0' });
+    await tab.goto(session.server.route('/shop/', `<!doctype html><html lang="en"><head><title>Next</title></head><body><div id="root">${html}</div><script type="module" src="/readme-client.js"></script></body></html>`), { waitUntil: 'networkidle0' });
     await tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     const href = await tab.evaluate(() => {
       const link = document.querySelector('mme-chat-button')!.shadowRoot!.querySelector('a')!;

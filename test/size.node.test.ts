@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
-/** Bytes of `code` bundled against the built dist/ files, minified, then gzip -9. */
-async function gzipSize(code: string): Promise<number> {
+/** `code` bundled against the built dist/ files and minified, as a user's bundler would. */
+async function minified(code: string): Promise<Uint8Array> {
   const result = await build({
     stdin: { contents: code, resolveDir: process.cwd() },
     bundle: true,
@@ -14,24 +14,32 @@ async function gzipSize(code: string): Promise<number> {
     platform: 'browser',
     write: false,
   });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+  return result.outputFiles[0].contents;
 }
+
+/** Bytes of `code` bundled against the built dist/ files, minified, then gzip -9. */
+const gzipSize = async (code: string): Promise<number> => gzipSync(await minified(code), { level: 9 }).length;
 
 const KB = 1024;
 
 /**
- * SPEC §8 budgets, on what a user's bundler takes from the built package: each way of importing
- * mme-kit/link or mme-kit/webhook within 1.5 KB. Two whole entries have 3 KB, not SPEC's 2.5 KB:
- * the link module's ref templates fold accented and non-Latin paths into distinct refs, and the
- * webhook module holds a whole endpoint (createWebhookHandler, itself within 2.5 KB, and
- * toNodeListener), which only servers load; see the README's "Size" section.
+ * SPEC §8 budgets, on what a user's bundler takes from the built package: each builder of
+ * mme-kit/link, and each way of importing mme-kit/webhook, within 1.5 KB. Where this departs from
+ * SPEC (the README's "Size" section says so too):
+ * - the checker with the dispatching builder (2 KB) and the parser (1.75 KB) know all three kinds
+ *   of link since ig.me links joined m.me and m.me/rn ones; each builder alone still fits 1.5 KB;
+ * - two whole entries: mme-kit/link (3.5 KB: three kinds of link, and ref templates that fold
+ *   accented and non-Latin paths into distinct refs) and mme-kit/webhook (3 KB: a whole endpoint,
+ *   createWebhookHandler, itself within 2.5 KB, and toNodeListener), which only servers load.
  */
 const budgets: { name: string; code: string; limit: number }[] = [
   { name: 'mme-kit/link: chatLink', code: "export { chatLink } from './dist/link/index.js'", limit: 1.5 * KB },
-  { name: 'mme-kit/link: messengerLink + checkLink', code: "export { messengerLink, checkLink } from './dist/link/index.js'", limit: 1.5 * KB },
-  { name: 'mme-kit/link: parseLink', code: "export { parseLink } from './dist/link/index.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: optinLink', code: "export { optinLink } from './dist/link/index.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: instagramLink', code: "export { instagramLink } from './dist/link/index.js'", limit: 1.5 * KB },
+  { name: 'mme-kit/link: messengerLink + checkLink', code: "export { messengerLink, checkLink } from './dist/link/index.js'", limit: 2 * KB },
+  { name: 'mme-kit/link: parseLink', code: "export { parseLink } from './dist/link/index.js'", limit: 1.75 * KB },
   { name: 'mme-kit/link: expandRef + pageContext', code: "export { expandRef, pageContext } from './dist/link/index.js'", limit: 1.5 * KB },
-  { name: 'mme-kit/link: the whole entry', code: "export * from './dist/link/index.js'", limit: 3 * KB },
+  { name: 'mme-kit/link: the whole entry', code: "export * from './dist/link/index.js'", limit: 3.5 * KB },
   { name: 'mme-kit/webhook: readReferrals', code: "export { readReferrals } from './dist/webhook/index.js'", limit: 1.5 * KB },
   { name: 'mme-kit/webhook: verifySignature + verifySubscription', code: "export { verifySignature, verifySubscription } from './dist/webhook/index.js'", limit: 1.5 * KB },
   { name: 'mme-kit/webhook: createWebhookHandler (a whole endpoint)', code: "export { createWebhookHandler } from './dist/webhook/index.js'", limit: 2.5 * KB },
@@ -51,6 +59,16 @@ describe('size budgets (minified + gzip -9)', () => {
     assert.ok(!existsSync('dist/node_modules'), 'no dependency is copied into dist/');
     assert.match(readFileSync('dist/components/internal/link-element.js', 'utf8'), /from "lit"/);
     assert.match(readFileSync('dist/qr/matrix.js', 'utf8'), /from "qrcode\/lib\/core\/qrcode.js"/);
+  });
+
+  it('a minified bundle still refuses a broken character with a LinkError, never a URIError', async () => {
+    // A minifier drops a call whose result is unused when it deems it pure, as it does encodeURIComponent.
+    const code = new TextDecoder().decode(await minified("export { chatLink, instagramLink, checkLink } from './dist/link/index.js'"));
+    const link = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+    for (const build of [() => link.chatLink({ page: 'OriginalCoastClothing', ref: 'a\uD800' }), () => link.instagramLink({ username: 'coast', ref: '\uDC00' })]) {
+      assert.throws(build, (error: Error) => error.name === 'LinkError' && (error as Error & { code: string }).code === 'ref-invalid');
+    }
+    assert.equal(link.checkLink({ page: 'OriginalCoastClothing', text: '\uD800' })[0].code, 'text-invalid');
   });
 
   it('mme-kit/link and mme-kit/webhook have no side effects: importing nothing keeps nothing', async () => {

@@ -1,14 +1,14 @@
 import { defaultLabel } from '../labels/index.js';
-import { type LinkOptions, isOptin, messengerLink } from '../link/index.js';
+import { type LinkOptions, linkKind, messengerLink } from '../link/index.js';
 import { type Rgb, contrast, escapeMarkup, parseHexColor, toHex } from '../qr/index.js';
 import { EmailError } from './errors.js';
 import { type EmailSnippet, FONT, LAYOUT_TABLE, type Locale, locale, style, textOption, wrap } from './html.js';
 
 export type EmailButtonOptions = LinkOptions &
   Locale & {
-    /** Button text. @default 'Message us on Messenger' ('Get updates on Messenger' for opt-in links) */
+    /** Button text. @default 'Message us on Messenger' ('Get updates on Messenger' for opt-in links, 'Message us on Instagram' with `username`) */
     readonly label?: string;
-    /** Button colour, `#rgb` or `#rrggbb`. @default '#0866FF' */
+    /** Button colour, `#rgb` or `#rrggbb`. @default '#0866FF' ('#C13584' with `username`) */
     readonly color?: string;
     /** Label colour; must reach 4.5:1 against `color`. @default '#FFFFFF' */
     readonly textColor?: string;
@@ -28,7 +28,7 @@ function hexColor(value: string, field: string): Rgb {
 }
 
 /**
- * A bulletproof "Message us on Messenger" button for email: a role="presentation" table whose
+ * A bulletproof "Message us on Messenger" (or Instagram, with `username`) button for email: a role="presentation" table whose
  * cell carries the colour and padding (so classic Outlook draws the button) around one padded
  * inline-block link, every style inline, 48 px tall.
  * @throws {LinkError} for invalid link options. @throws {EmailError} for bad colours, contrast below 4.5:1, lang or dir.
@@ -36,8 +36,10 @@ function hexColor(value: string, field: string): Rgb {
  */
 export function emailButton(options: EmailButtonOptions): EmailSnippet {
   const href = messengerLink(options);
+  const kind = linkKind(options);
   const attributes = locale(options);
-  const backgroundRgb = hexColor(options.color ?? '#0866FF', 'color');
+  // Instagram's magenta, flat: email clients (Outlook above all) draw no gradients.
+  const backgroundRgb = hexColor(options.color ?? (kind === 'instagram' ? '#C13584' : '#0866FF'), 'color');
   const foregroundRgb = hexColor(options.textColor ?? '#FFFFFF', 'textColor');
   const ratio = contrast(backgroundRgb, foregroundRgb);
   if (ratio < 4.5) {
@@ -47,7 +49,7 @@ export function emailButton(options: EmailButtonOptions): EmailSnippet {
   const background = toHex(backgroundRgb).toUpperCase();
   const foreground = toHex(foregroundRgb).toUpperCase();
   if (options.outlook !== undefined && options.outlook !== 'vml') throw new EmailError('outlook-invalid', 'outlook', `outlook "${options.outlook}" must be vml, or left out`);
-  const label = textOption(options.label, defaultLabel(isOptin(options) ? 'optin' : 'chat', 'email'), 'label');
+  const label = textOption(options.label, defaultLabel(kind, 'email'), 'label');
   const vml = options.outlook === 'vml';
   const safeHref = escapeMarkup(href);
   const safeLabel = escapeMarkup(label);

@@ -1,4 +1,4 @@
-import { type LinkOptions, messengerLink, normalizePage } from '../link/index.js';
+import { type LinkOptions, messengerLink, parseLink } from '../link/index.js';
 import { escapeMarkup } from '../qr/index.js';
 import { EmailError } from './errors.js';
 import { type EmailSnippet, FONT, LAYOUT_TABLE, type Locale, locale, style, textOption, wrap } from './html.js';
@@ -7,7 +7,7 @@ export type EmailQrOptions = LinkOptions &
   Locale & {
     /** Where the QR PNG is hosted: an absolute https URL, or `cid:…` for an attached image. Required. */
     readonly imageUrl: string;
-    /** Alt text and the plain-text label. @default 'QR code: scan to message PAGE on Messenger' */
+    /** Alt text and the plain-text label. @default 'QR code: scan to message PAGE on Messenger' (or 'USERNAME on Instagram') */
     readonly label?: string;
     /** Displayed width and height in pixels; serve a PNG twice as large. @default 164 */
     readonly size?: number;
@@ -34,7 +34,8 @@ export function emailQr(options: EmailQrOptions): EmailSnippet {
   }
   const size = options.size ?? 164;
   if (!Number.isInteger(size) || size < 64 || size > 600) throw new EmailError('size-invalid', 'size', `size ${size} must be a whole number of pixels from 64 to 600`);
-  const label = textOption(options.label, `QR code: scan to message ${normalizePage(options.page)} on Messenger`, 'label');
+  const parsed = parseLink(href);
+  const label = textOption(options.label, parsed.kind === 'instagram' ? `QR code: scan to message ${parsed.username} on Instagram` : `QR code: scan to message ${parsed.page} on Messenger`, 'label');
   const imageStyle = style({
     display: 'block',
     border: 0,

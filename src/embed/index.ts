@@ -1,11 +1,12 @@
 import { MmeChatButton } from '../components/chat-button/chat-button.js';
-import { chatLink, optinLink, parseLink } from '../link/index.js';
+import { chatLink, instagramLink, optinLink, parseLink } from '../link/index.js';
 import { type EmbedConfig, UPGRADE_SELECTOR, pathMatches, readConfig } from './config.js';
 
 /** The API the embed puts on `window.mmeKit`. */
 export interface MmeKit {
   chatLink: typeof chatLink;
   optinLink: typeof optinLink;
+  instagramLink: typeof instagramLink;
   parseLink: typeof parseLink;
   /** Mounts (or replaces) the floating button, with the same keys as `window.mmeConfig`. */
   mount(options: EmbedConfig): MmeChatButton | null;
@@ -85,12 +86,13 @@ function unmount(): void {
 
 /**
  * Starts the embed for the script tag that loaded it: defines the elements, upgrades marked
- * links now and as they are added, and mounts the floating button when a page is configured.
+ * links now and as they are added, and mounts the floating button when a page (or an Instagram
+ * username) is configured.
  * Running it twice (two tags, or a tag and an npm import) still gives one button.
  */
 export function start(script: HTMLScriptElement | null): void {
   const config = readConfig(script, window.mmeConfig);
-  window.mmeKit ??= { chatLink, optinLink, parseLink, mount, unmount };
+  window.mmeKit ??= { chatLink, optinLink, instagramLink, parseLink, mount, unmount };
   const ready = () => {
     upgradeMarkedLinks([document]);
     loadQrWhenNeeded();
@@ -98,7 +100,7 @@ export function start(script: HTMLScriptElement | null): void {
       upgradeMarkedLinks(records.flatMap((record) => [...record.addedNodes].filter((node): node is Element => node instanceof Element)));
       loadQrWhenNeeded();
     }).observe(document.documentElement, { childList: true, subtree: true });
-    if (!config.page || document.querySelector(MOUNTED)) return;
+    if (!(config.page || config.instagram) || document.querySelector(MOUNTED)) return;
     const delay = Number(config.showAfter ?? 0);
     if (delay > 0) setTimeout(() => document.querySelector(MOUNTED) || mount(config), delay * 1000);
     else mount(config);

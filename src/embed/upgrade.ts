@@ -3,7 +3,7 @@ import { type ParsedLink, parseLink } from '../link/index.js';
 import { UPGRADE_SELECTOR as SELECTOR } from './config.js';
 
 /**
- * Turns a plain m.me link into an `<mme-chat-button>` (or `<mme-qr-code>` for data-mme="qr"),
+ * Turns a plain m.me or ig.me link into an `<mme-chat-button>` (or `<mme-qr-code>` for data-mme="qr"),
  * keeping the link inside as the fallback. CMSs that strip custom elements keep `<a href>`.
  */
 function upgrade(anchor: HTMLAnchorElement): void {
@@ -20,7 +20,8 @@ function upgrade(anchor: HTMLAnchorElement): void {
   if (qr) element.setAttribute('value', anchor.getAttribute('href')!);
   // A ref read from a finished link is a literal: its braces are doubled so the element does not
   // read them as a template.
-  else for (const [key, value] of Object.entries(link)) if (key !== 'kind') element.setAttribute(key, key == 'ref' ? value.replace(/[{}]/g, '$&$&') : value);
+  // A parsed ig.me link's username is the element's `instagram`.
+  else for (const [key, value] of Object.entries(link)) if (key !== 'kind') element.setAttribute(key == 'username' ? 'instagram' : key, key == 'ref' ? value.replace(/[{}]/g, '$&$&') : value);
   anchor.replaceWith(element);
   // The link stays inside: the button's no-JavaScript fallback, and under a QR code the link a
   // phone (which cannot scan its own screen) taps, and keyboards and screen readers reach.

@@ -2,9 +2,10 @@
 // no dependencies, so that every output says the same thing.
 
 /**
- * The built-in label for a link of this `kind`: short on a button, where the Messenger icon says
- * the rest (`button`), and naming Messenger where the words stand alone (`email`).
+ * The built-in label for a link of this `kind`: short on a Messenger button, where the icon says
+ * the rest (`button`), and naming Messenger where the words stand alone (`email`). Instagram is
+ * always named: a launcher with both channels says "Message us".
  * @example defaultLabel('chat') // 'Message us'
  */
-export const defaultLabel = (kind: 'chat' | 'optin', where: 'button' | 'email' = 'button'): string =>
-  kind === 'optin' ? 'Get updates on Messenger' : where === 'email' ? 'Message us on Messenger' : 'Message us';
+export const defaultLabel = (kind: 'chat' | 'optin' | 'instagram', where: 'button' | 'email' = 'button'): string =>
+  kind === 'optin' ? 'Get updates on Messenger' : kind === 'instagram' ? 'Message us on Instagram' : where === 'email' ? 'Message us on Messenger' : 'Message us';

@@ -1,5 +1,5 @@
-import { collectProblems, isOptin } from './check.js';
-import { pageName } from './page.js';
+import { collectProblems, instagramRules, linkKind, messengerRules } from './check.js';
+import { pageName, username } from './page.js';
 import { throwErrors } from './problems.js';
 
 /** Options of a chat link, `https://m.me/PAGE?ref=…&text=…`. */
@@ -12,6 +12,7 @@ export interface ChatLinkOptions {
   readonly text?: string;
   readonly topic?: undefined;
   readonly cadence?: undefined;
+  readonly username?: undefined;
 }
 
 /** How often an opt-in subscriber may be messaged; Meta's default is daily. */
@@ -28,14 +29,27 @@ export interface OptinLinkOptions {
   /** Sent to your webhook with the opt-in. @default none */
   readonly ref?: string;
   readonly text?: undefined;
+  readonly username?: undefined;
 }
 
-/** Either kind of link options: `topic` makes it an opt-in link. */
-export type LinkOptions = ChatLinkOptions | OptinLinkOptions;
+/** Options of an Instagram link, `https://ig.me/m/USERNAME?ref=…`. */
+export interface InstagramLinkOptions {
+  /** The Instagram username: `name`, `@name`, or an instagram.com URL. Required. */
+  readonly username: string;
+  /** Sent to your webhook as `referral.ref` (new conversations: only with Icebreakers set up). @default none */
+  readonly ref?: string;
+  readonly page?: undefined;
+  readonly text?: undefined;
+  readonly topic?: undefined;
+  readonly cadence?: undefined;
+}
 
-function link(path: string, params: readonly (readonly [string, string | undefined])[]): string {
+/** Any link's options: `username` makes an Instagram link, `topic` an opt-in link, else a chat link. */
+export type LinkOptions = ChatLinkOptions | OptinLinkOptions | InstagramLinkOptions;
+
+function link(base: string, params: readonly (readonly [string, string | undefined])[]): string {
   const query = params.filter(([, value]) => value).map(([key, value]) => `${key}=${encodeURIComponent(value!)}`);
-  return `https://m.me/${path}${query.length ? '?' + query.join('&') : ''}`;
+  return base + (query.length ? '?' + query.join('&') : '');
 }
 
 /**
@@ -45,8 +59,8 @@ function link(path: string, params: readonly (readonly [string, string | undefin
  * // 'https://m.me/OriginalCoastClothing?ref=summer_coupon'
  */
 export function chatLink(options: ChatLinkOptions): string {
-  throwErrors(collectProblems(options, false, pageName));
-  return link(pageName(String(options.page)), [['ref', options.ref], ['text', options.text]]);
+  throwErrors(collectProblems(options, messengerRules('chat', pageName)));
+  return link('https://m.me/' + pageName(String(options.page)), [['ref', options.ref], ['text', options.text]]);
 }
 
 /**
@@ -56,12 +70,29 @@ export function chatLink(options: ChatLinkOptions): string {
  * // 'https://m.me/rn/OriginalCoastClothing?topic=weekly%20deals&cadence=weekly'
  */
 export function optinLink(options: OptinLinkOptions): string {
-  throwErrors(collectProblems(options, true, pageName));
+  throwErrors(collectProblems(options, messengerRules('optin', pageName)));
   const { topic, cadence, ref } = options;
-  return link('rn/' + pageName(String(options.page)), [['topic', topic], ['cadence', cadence], ['ref', ref]]);
+  return link('https://m.me/rn/' + pageName(String(options.page)), [['topic', topic], ['cadence', cadence], ['ref', ref]]);
 }
 
-/** Builds an opt-in link when `topic` is given (not empty), else a chat link. */
+/**
+ * Builds an ig.me link that opens an Instagram conversation with the account.
+ * @throws {LinkError} on any error-severity problem (see `checkLink`); `text-on-instagram` when
+ * `text` is given, since ig.me links carry no prefilled message.
+ * @example instagramLink({ username: '@originalcoastclothing', ref: 'bio' })
+ * // 'https://ig.me/m/originalcoastclothing?ref=bio'
+ */
+export function instagramLink(options: InstagramLinkOptions): string {
+  throwErrors(collectProblems(options, instagramRules(username)));
+  return link('https://ig.me/m/' + username(options.username), [['ref', options.ref]]);
+}
+
+/** Builds an Instagram link when `username` is given, else an opt-in link when `topic` is, else a chat link. */
 export function messengerLink(options: LinkOptions): string {
-  return isOptin(options) ? optinLink(options as OptinLinkOptions) : chatLink(options as ChatLinkOptions);
+  const kind = linkKind(options);
+  return kind == 'instagram'
+    ? instagramLink(options as InstagramLinkOptions)
+    : kind == 'optin'
+      ? optinLink(options as OptinLinkOptions)
+      : chatLink(options as ChatLinkOptions);
 }

@@ -1,10 +1,11 @@
-export { chatLink, optinLink, messengerLink } from './build.js';
-export type { Cadence, ChatLinkOptions, OptinLinkOptions, LinkOptions } from './build.js';
-export { checkLink, isOptin, REF_LIMIT } from './check.js';
+export { chatLink, optinLink, instagramLink, messengerLink } from './build.js';
+export type { Cadence, ChatLinkOptions, InstagramLinkOptions, OptinLinkOptions, LinkOptions } from './build.js';
+export { checkLink, isOptin, linkKind, REF_LIMIT } from './check.js';
+export type { LinkKind } from './check.js';
 export { pageContext } from './context.js';
 export { normalizePage } from './page.js';
 export { parseLink } from './parse.js';
-export type { ParsedChatLink, ParsedLink, ParsedOptinLink } from './parse.js';
+export type { ParsedChatLink, ParsedInstagramLink, ParsedLink, ParsedOptinLink } from './parse.js';
 export { LinkError } from './problems.js';
 export type { LinkProblemCode, Problem } from './problems.js';
 export { expandRef, expandRefDetailed, foldRef } from './template.js';

@@ -28,6 +28,19 @@ export function pageName(input: string): string {
   return segments[0] ?? '';
 }
 
+/** instagram.com paths that name no account: a post, a reel, a story, the explore page…. */
+const NOT_ACCOUNTS = /^(p|reels?|tv|stories|explore|accounts|direct)$/i;
+
+/**
+ * Extracts the bare Instagram username from `name`, `@name`, or an instagram.com or ig.me URL;
+ * never throws. Unrecognised input comes back trimmed, for the checks to judge.
+ */
+export function username(input: string): string {
+  const value = input.trim();
+  const match = /^(?:https?:)?(?:\/\/)?(?:www\.)?(?:instagram\.com|ig\.me(?:\/m(?=\/))?)\/([^/?#]*)/i.exec(value);
+  return match ? (NOT_ACCOUNTS.test(match[1]) ? '' : match[1]) : value.replace(/^@/, '');
+}
+
 /**
  * Turns a username, `@username`, numeric Page ID, or a facebook.com / fb.com / m.me URL into
  * the bare name m.me links use.

@@ -1,5 +1,5 @@
 import type { Cadence } from './build.js';
-import { collectProblems } from './check.js';
+import { collectProblems, instagramRules, messengerRules } from './check.js';
 import { fail, quote, throwErrors } from './problems.js';
 
 /** A chat link taken apart. */
@@ -19,21 +19,29 @@ export interface ParsedOptinLink {
   readonly ref?: string;
 }
 
-export type ParsedLink = ParsedChatLink | ParsedOptinLink;
+/** An ig.me link taken apart. */
+export interface ParsedInstagramLink {
+  readonly kind: 'instagram';
+  readonly username: string;
+  readonly ref?: string;
+}
 
-const M_ME = /^(?:https?:\/\/|\/\/)?(?:www\.)?m\.me\/(rn\/)?([^/?#]*)\/?(?:\?([^#]*))?(?:#.*)?$/i;
+export type ParsedLink = ParsedChatLink | ParsedOptinLink | ParsedInstagramLink;
+
+// m.me/NAME, m.me/rn/NAME, ig.me/m/NAME and ig.me/NAME.
+const LINK = /^(?:https?:\/\/|\/\/)?(?:www\.)?(?:m\.me\/(rn\/)?|(ig)\.me\/(?:m\/)?)([^/?#]*)\/?(?:\?([^#]*))?(?:#.*)?$/i;
 
 /**
- * Takes an m.me or m.me/rn link apart. Accepts http, https or no scheme, `www.m.me`, any
+ * Takes an m.me, m.me/rn or ig.me link apart. Accepts http, https or no scheme, `www.`, any
  * parameter order, and `+` or `%20` for spaces; unknown parameters (such as utm_*) are ignored.
  * @throws {LinkError} `not-messenger-link` for anything else, or the code of an invalid part.
  */
 export function parseLink(url: string): ParsedLink {
   // A browser drops tabs and line breaks from a URL before reading it; so does this parser.
   const text = typeof url == 'string' ? url.replace(/[\t\n\r]/g, '').trim() : '';
-  const match = M_ME.exec(text) ?? fail('not-messenger-link', `url ${quote(typeof url == 'string' ? url : typeof url)} is not an m.me link`);
+  const match = LINK.exec(text) ?? fail('not-messenger-link', `url ${quote(typeof url == 'string' ? url : typeof url)} is not an m.me or ig.me link`);
   const params = new Map<string, string>();
-  for (const pair of (match[3] ?? '').split('&')) {
+  for (const pair of (match[4] ?? '').split('&')) {
     const [key, ...value] = pair.split('=');
     try {
       // The first of a repeated parameter wins, as in URLSearchParams.get.
@@ -43,12 +51,13 @@ export function parseLink(url: string): ParsedLink {
       fail('not-messenger-link', `url parameter ${key} has broken percent-encoding`);
     }
   }
-  const optin = !!match[1];
-  const parsed: Record<string, string> = { kind: optin ? 'optin' : 'chat', page: match[2] };
-  for (const key of optin ? ['topic', 'cadence', 'ref'] : ['ref', 'text']) {
+  const kind = match[2] ? 'instagram' : match[1] ? 'optin' : 'chat';
+  const parsed: Record<string, string> = { kind, [match[2] ? 'username' : 'page']: match[3] };
+  for (const key of kind == 'optin' ? ['topic', 'cadence', 'ref'] : kind == 'chat' ? ['ref', 'text'] : ['ref']) {
     const value = params.get(key);
     if (value) parsed[key] = key === 'cadence' ? value.toLowerCase() : value;
   }
-  throwErrors(collectProblems(optin ? { ...parsed, text: params.get('text') } : parsed, optin));
+  // A text the link type cannot carry is an error, never silently dropped.
+  throwErrors(collectProblems(kind == 'chat' ? parsed : { ...parsed, text: params.get('text') }, kind == 'instagram' ? instagramRules() : messengerRules(kind)));
   return parsed as unknown as ParsedLink;
 }

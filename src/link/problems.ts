@@ -14,6 +14,10 @@ export type LinkProblemCode =
   | 'topic-missing'
   | 'topic-invalid'
   | 'cadence-invalid'
+  | 'optin-limited'
+  | 'username-missing'
+  | 'username-invalid'
+  | 'text-on-instagram'
   | 'not-messenger-link';
 
 /**
@@ -51,10 +55,10 @@ export class LinkError extends Error {
   }
 }
 
-/** Makes a problem; its field is the code's first word (`url` for not-messenger-link). */
+/** Makes a problem. Every message starts with the name of the field it is about, which is its `field`. */
 export const problem = (code: LinkProblemCode, message: string, severity: Problem['severity'] = 'error'): Problem<LinkProblemCode> => ({
   code,
-  field: code[0] === 'n' ? 'url' : code.split('-')[0],
+  field: message.split(' ')[0],
   severity,
   message,
 });

@@ -21,6 +21,8 @@ export interface QrMatrix {
   readonly errorCorrection: ErrorCorrection;
   /** Side of the cleared centre square, in modules; 0 without a logo. */
   readonly logoSize: number;
+  /** The logo to draw there: Instagram's for an ig.me link, else Messenger's. */
+  readonly logo: 'messenger' | 'instagram';
   /** Whether the module at column x, row y is dark (false inside the logo area). */
   dark(x: number, y: number): boolean;
 }
@@ -28,7 +30,7 @@ export interface QrMatrix {
 export interface MatrixOptions {
   /** The highest level to use; steps down when the data does not fit. @default 'M' */
   readonly errorCorrection?: ErrorCorrection;
-  /** Clear the centre for the Messenger icon, raising the level to H when the data fits. @default false */
+  /** Clear the centre for the Messenger (or, for an ig.me link, Instagram) icon, raising the level to H when the data fits. @default false */
   readonly logo?: boolean;
 }
 
@@ -69,6 +71,7 @@ export function qrMatrix(text: string, options: MatrixOptions = {}): QrMatrix {
     version: symbol.version,
     errorCorrection: level,
     logoSize,
+    logo: /^(?:https?:\/\/)?(?:www\.)?ig\.me\//i.test(text) ? 'instagram' : 'messenger',
     dark: (x, y) => x >= 0 && y >= 0 && x < size && y < size && modules[y * size + x] === 1 && !inLogo(x, y),
   };
 }

@@ -1,5 +1,5 @@
 import { type Rgb, parseColor } from './color.js';
-import { BOLT, BUBBLE, ICON_BLUE, ICON_VIEWBOX, type Point, TAIL } from './logo.js';
+import { BOLT, BUBBLE, type Circle, GLYPH_CIRCLES, GLYPH_SQUARES, ICON_BLUE, ICON_VIEWBOX, INSTAGRAM_PINK, type Point, type Square, TAIL, TILE } from './logo.js';
 import type { QrMatrix } from './matrix.js';
 import { logoBox } from './svg.js';
 
@@ -13,12 +13,26 @@ function inPolygon([x, y]: Point, polygon: readonly Point[]): boolean {
   return inside;
 }
 
-/** What the icon shows at a point of its 24-unit box: 'bolt', 'bubble', or null (background). */
-function iconAt(point: Point): 'bolt' | 'bubble' | null {
-  if (inPolygon(point, BOLT)) return 'bolt';
-  const [x, y] = point;
-  const inCircle = (x - BUBBLE.cx) ** 2 + (y - BUBBLE.cy) ** 2 <= BUBBLE.r ** 2;
-  return inCircle || inPolygon(point, TAIL) ? 'bubble' : null;
+/** Whether a point lies in a rounded square. */
+const inSquare = ([px, py]: Point, { x, y, side, r }: Square): boolean => {
+  const dx = Math.max(x + r - px, 0, px - (x + side - r));
+  const dy = Math.max(y + r - py, 0, py - (y + side - r));
+  return px >= x && py >= y && px <= x + side && py <= y + side && dx * dx + dy * dy <= r * r;
+};
+/** Whether a point lies in a circle. */
+const inCircle = ([px, py]: Point, { cx, cy, r }: Circle): boolean => (px - cx) ** 2 + (py - cy) ** 2 <= r * r;
+
+/** What the Messenger icon shows at a point of its 24-unit box: white (the bolt), its colour (the bubble), or null (background). */
+function messengerAt(point: Point): 'white' | 'colour' | null {
+  if (inPolygon(point, BOLT)) return 'white';
+  return inCircle(point, BUBBLE) || inPolygon(point, TAIL) ? 'colour' : null;
+}
+
+/** What the Instagram icon shows at a point: white where an odd number of the glyph's shapes overlap, else the tile's colour. */
+function instagramAt(point: Point): 'white' | 'colour' | null {
+  if (!inSquare(point, TILE)) return null;
+  const depth = GLYPH_SQUARES.filter((square) => inSquare(point, square)).length + GLYPH_CIRCLES.filter((circle) => inCircle(point, circle)).length;
+  return depth % 2 ? 'white' : 'colour';
 }
 
 export interface PngOptions {
@@ -65,6 +79,8 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
   const { scale, margin } = options;
   const side = (matrix.size + 2 * margin) * scale;
   const box = logoBox(matrix, margin);
+  const instagram = matrix.logo === 'instagram';
+  const iconAt = instagram ? instagramAt : messengerAt;
   const rows = new Uint8Array(side * (side + 1));
   const crossesLogo = (py: number) => !!box && (py + 0.5) / scale >= box.y && (py + 0.5) / scale < box.y + box.side;
   for (let py = 0; py < side; py++) {
@@ -81,7 +97,7 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
       let index = matrix.dark(Math.floor(mx) - margin, Math.floor(my) - margin) ? 1 : 0;
       if (box && mx >= box.x && my >= box.y && mx < box.x + box.side && my < box.y + box.side) {
         const shape = iconAt([((mx - box.x) / box.side) * ICON_VIEWBOX, ((my - box.y) / box.side) * ICON_VIEWBOX]);
-        index = shape === 'bolt' ? 3 : shape === 'bubble' ? 2 : 0;
+        index = shape === 'white' ? 3 : shape === 'colour' ? 2 : 0;
       }
       rows[row + 1 + px] = index;
     }
@@ -91,7 +107,7 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
   view.setUint32(0, side);
   view.setUint32(4, side);
   header.set([8, 3, 0, 0, 0], 8); // 8-bit palette indexes, no interlace
-  const palette = [options.background, options.color, parseColor(ICON_BLUE), [255, 255, 255] as const].flat();
+  const palette = [options.background, options.color, parseColor(instagram ? INSTAGRAM_PINK : ICON_BLUE), [255, 255, 255] as const].flat();
   const parts = [
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),

@@ -1,4 +1,4 @@
-import { ICON_BLUE, ICON_PATHS, ICON_VIEWBOX } from './logo.js';
+import { ICON_BLUE, ICON_PATHS, ICON_VIEWBOX, INSTAGRAM_PATHS, INSTAGRAM_PINK } from './logo.js';
 import { escapeMarkup } from './markup.js';
 import type { QrMatrix } from './matrix.js';
 
@@ -23,6 +23,12 @@ export function logoBox(matrix: QrMatrix, margin: number): { x: number; y: numbe
   const start = margin + (matrix.size - matrix.logoSize) / 2 + 0.5;
   return { x: start, y: start, side };
 }
+
+/** The logo's shapes as SVG markup, in the icon's 24-unit box: Messenger's, or Instagram's for an ig.me link. */
+export const logoMarkup = (matrix: QrMatrix): string =>
+  matrix.logo === 'instagram'
+    ? `<path d="${INSTAGRAM_PATHS.tile}" fill="${INSTAGRAM_PINK}"/><path d="${INSTAGRAM_PATHS.glyph}" fill="#fff" fill-rule="evenodd"/>`
+    : `<path d="${ICON_PATHS.bubble}" fill="${ICON_BLUE}"/><path d="${ICON_PATHS.bolt}" fill="#fff"/>`;
 
 /** The transform that maps the icon's 24-unit box onto the logo box. */
 export const logoTransform = (box: { x: number; y: number; side: number }) =>
@@ -52,7 +58,7 @@ export function svgDocument(matrix: QrMatrix, options: SvgOptions): string {
     (title ? `<title>${escapeMarkup(title)}</title>` : '') +
     `<rect width="${side}" height="${side}" fill="${escapeMarkup(background)}"/>` +
     `<path d="${modulesPath(matrix, margin)}" fill="${escapeMarkup(color)}"/>` +
-    (box ? `<g transform="${logoTransform(box)}" shape-rendering="geometricPrecision"><path d="${ICON_PATHS.bubble}" fill="${ICON_BLUE}"/><path d="${ICON_PATHS.bolt}" fill="#fff"/></g>` : '') +
+    (box ? `<g transform="${logoTransform(box)}" shape-rendering="geometricPrecision">${logoMarkup(matrix)}</g>` : '') +
     '</svg>'
   );
 }

@@ -223,7 +223,7 @@ describe('<mme-chat-button>', () => {
     const clicked = oneEvent(element, 'mme-click');
     await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
     const { detail } = await clicked;
-    expect(detail).to.deep.equal({ href: `https://m.me/${PAGE}?ref=${expectedRef}`, page: PAGE, ref: expectedRef, kind: 'chat' });
+    expect(detail).to.deep.equal({ href: `https://m.me/${PAGE}?ref=${expectedRef}`, page: PAGE, ref: expectedRef, kind: 'chat', channel: 'messenger' });
     expect(navigations).to.deep.equal([true]);
     element.addEventListener('mme-click', (event) => event.preventDefault());
     await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
@@ -236,10 +236,10 @@ describe('<mme-chat-button>', () => {
     delete win.myLayer;
     const plain = await render(html`<mme-chat-button page=${PAGE} ref="a" data-layer></mme-chat-button>`);
     linkOf(plain)!.click();
-    expect(win.dataLayer).to.deep.equal([{ event: 'mme_click', mme_page: PAGE, mme_ref: 'a', mme_kind: 'chat' }]);
+    expect(win.dataLayer).to.deep.equal([{ event: 'mme_click', mme_page: PAGE, mme_ref: 'a', mme_kind: 'chat', mme_channel: 'messenger' }]);
     const named = await render(html`<mme-chat-button page=${PAGE} topic="deals" data-layer="myLayer"></mme-chat-button>`);
     linkOf(named)!.click();
-    expect(win.myLayer).to.deep.equal([{ event: 'mme_click', mme_page: PAGE, mme_ref: '', mme_kind: 'optin' }]);
+    expect(win.myLayer).to.deep.equal([{ event: 'mme_click', mme_page: PAGE, mme_ref: '', mme_kind: 'optin', mme_channel: 'messenger' }]);
     delete win.dataLayer;
     delete win.myLayer;
   });

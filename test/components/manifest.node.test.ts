@@ -10,13 +10,13 @@ describe('custom-elements.json (built from the doc blocks)', () => {
 
   const expected = {
     'mme-chat-button': {
-      attributes: ['page', 'ref', 'text', 'topic', 'cadence', 'label', 'variant', 'size', 'target', 'position', 'accent', 'on-accent', 'greeting', 'greeting-delay', 'remember-dismiss', 'handoff', 'data-layer', 'invalid'],
-      parts: ['base', 'icon', 'label', 'greeting', 'popover'],
+      attributes: ['page', 'instagram', 'ref', 'text', 'topic', 'cadence', 'label', 'variant', 'size', 'target', 'position', 'accent', 'on-accent', 'greeting', 'greeting-delay', 'remember-dismiss', 'handoff', 'data-layer', 'invalid'],
+      parts: ['base', 'icon', 'label', 'greeting', 'popover', 'menu'],
       events: ['mme-click', 'mme-greeting-show', 'mme-greeting-dismiss', 'mme-invalid'],
-      properties: ['--mme-accent', '--mme-on-accent', '--mme-radius', '--mme-font', '--mme-shadow', '--mme-offset-x', '--mme-offset-y', '--mme-z-index'],
+      properties: ['--mme-accent', '--mme-on-accent', '--mme-radius', '--mme-font', '--mme-shadow', '--mme-offset-x', '--mme-offset-y', '--mme-z-index', '--mme-instagram-gradient'],
     },
     'mme-qr-code': {
-      attributes: ['page', 'ref', 'text', 'topic', 'cadence', 'value', 'label', 'size', 'margin', 'error-correction', 'logo', 'caption', 'download', 'invalid'],
+      attributes: ['page', 'instagram', 'ref', 'text', 'topic', 'cadence', 'value', 'label', 'size', 'margin', 'error-correction', 'logo', 'caption', 'download', 'invalid'],
       parts: ['base', 'code', 'caption', 'downloads'],
       events: ['mme-invalid'],
       properties: ['--mme-qr-background'],

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { LinkError, chatLink, messengerLink, optinLink } from '../../src/link/index.js';
+import { LinkError, chatLink, instagramLink, messengerLink, optinLink } from '../../src/link/index.js';
 import { describe, it } from '../helpers/harness.js';
 
 describe('chatLink / optinLink / messengerLink', () => {
@@ -23,6 +23,11 @@ describe('chatLink / optinLink / messengerLink', () => {
     { name: 'numeric Page ID as a number', build: () => chatLink({ page: 106123456789012 }), expected: 'https://m.me/106123456789012' },
     { name: 'opt-in without cadence leaves it out', build: () => optinLink({ page: 'OriginalCoastClothing', topic: 'deals' }), expected: 'https://m.me/rn/OriginalCoastClothing?topic=deals' },
     { name: 'opt-in with every option in order', build: () => optinLink({ ref: 'r', cadence: 'monthly', topic: 'Ofertas da semana', page: '@OriginalCoastClothing' }), expected: 'https://m.me/rn/OriginalCoastClothing?topic=Ofertas%20da%20semana&cadence=monthly&ref=r' },
+    { name: 'Instagram: a username', build: () => instagramLink({ username: 'originalcoastclothing' }), expected: 'https://ig.me/m/originalcoastclothing' },
+    { name: 'Instagram: @name with a ref', build: () => instagramLink({ username: '@original.coast_clothing', ref: 'bio link' }), expected: 'https://ig.me/m/original.coast_clothing?ref=bio%20link' },
+    { name: 'Instagram: a profile URL', build: () => instagramLink({ username: 'https://www.instagram.com/originalcoastclothing/' }), expected: 'https://ig.me/m/originalcoastclothing' },
+    { name: 'Instagram: an ig.me link as the username', build: () => instagramLink({ username: 'ig.me/m/coast' }), expected: 'https://ig.me/m/coast' },
+    { name: 'messengerLink dispatches on username', build: () => messengerLink({ username: 'coast', ref: 'r' }), expected: 'https://ig.me/m/coast?ref=r' },
     { name: 'a warning (unsafe ref) still builds', build: () => chatLink({ page: 'OriginalCoastClothing', ref: 'a b/c' }), expected: 'https://m.me/OriginalCoastClothing?ref=a%20b%2Fc' },
   ];
   it('treats an empty topic as not given, as checkLink does: a chat link', () => {
@@ -46,6 +51,11 @@ describe('chatLink / optinLink / messengerLink', () => {
     { name: 'a symbol as options', build: () => messengerLink(Symbol('x') as any), code: 'options-invalid', field: 'options' },
     { name: 'a number as text', build: () => chatLink({ page: 'OriginalCoastClothing', text: 5 as any }), code: 'text-invalid', field: 'text' },
     { name: 'a page of periods only', build: () => chatLink({ page: '..' }), code: 'page-invalid', field: 'page' },
+    { name: 'no Instagram username', build: () => instagramLink({ username: '' }), code: 'username-missing', field: 'username' },
+    { name: 'an Instagram username with a space', build: () => instagramLink({ username: 'coast clothing' }), code: 'username-invalid', field: 'username' },
+    // ig.me has no prefilled text: the builder refuses it rather than drop it silently.
+    { name: 'text on an Instagram link', build: () => messengerLink({ username: 'coast', text: 'Hi' } as any), code: 'text-on-instagram', field: 'text' },
+    { name: 'a lone surrogate in a ref', build: () => instagramLink({ username: 'coast', ref: 'a\uD800' }), code: 'ref-invalid', field: 'ref' },
   ];
   for (const { name, build, code, field } of errors) {
     it(`throws LinkError ${code} for ${name}`, () => {

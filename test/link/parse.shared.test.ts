@@ -18,6 +18,10 @@ describe('parseLink', () => {
     // A browser drops tabs and line breaks inside a URL, and decodes parameter names as Meta does.
     { url: 'https://m.me/OriginalCoastClothing?ref=a\nb\tc\r', expected: { kind: 'chat', page: 'OriginalCoastClothing', ref: 'abc' } },
     { url: 'm.me/OriginalCoastClothing?r%65f=evil', expected: { kind: 'chat', page: 'OriginalCoastClothing', ref: 'evil' } },
+    // ig.me: Meta documents both /m/NAME (Instagram Messaging) and NAME (Instagram Login).
+    { url: 'https://ig.me/m/originalcoastclothing?ref=bio', expected: { kind: 'instagram', username: 'originalcoastclothing', ref: 'bio' } },
+    { url: 'ig.me/original.coast_clothing', expected: { kind: 'instagram', username: 'original.coast_clothing' } },
+    { url: 'HTTPS://WWW.IG.ME/m/coast/?utm_source=x&ref=a%3Db', expected: { kind: 'instagram', username: 'coast', ref: 'a=b' } },
   ];
   for (const { url, expected } of cases) {
     it(`reads ${url.trim()}`, () => expect(parseLink(url)).to.deep.equal(expected));
@@ -44,6 +48,15 @@ describe('parseLink', () => {
     { url: 'https://m.me/rn/OriginalCoastClothing?topic=a&cadence=hourly', code: 'cadence-invalid' },
     { url: 'https://m.me/rn/OriginalCoastClothing?topic=a&text=hi', code: 'text-on-optin' },
     { url: `https://m.me/OriginalCoastClothing?ref=${'a'.repeat(2084)}`, code: 'ref-too-long' },
+    { url: 'https://ig.me.evil.example/m/coast', code: 'not-messenger-link' },
+    { url: 'https://ig.me/m/', code: 'username-missing' },
+    { url: 'https://ig.me/m/coast-clothing', code: 'username-invalid' },
+    { url: `https://ig.me/m/${'a'.repeat(31)}`, code: 'username-invalid' },
+    { url: 'https://ig.me/m/..', code: 'username-invalid' },
+    { url: 'https://ig.me/rn/coast?topic=deals', code: 'not-messenger-link' },
+    // ig.me carries no prefilled text: a link that asks for one is refused, not read without it.
+    { url: 'https://ig.me/m/coast?text=hi', code: 'text-on-instagram' },
+    { url: `https://ig.me/m/coast?ref=${'a'.repeat(2084)}`, code: 'ref-too-long' },
   ];
   for (const { url, code } of bad) {
     it(`rejects ${typeof url == 'string' ? url.slice(0, 60) : typeof url} with ${code}`, () => {

@@ -1,12 +1,13 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { checkLink, chatLink, expandRef, messengerLink, optinLink, parseLink } from '../../src/link/index.js';
+import { checkLink, chatLink, expandRef, instagramLink, messengerLink, optinLink, parseLink } from '../../src/link/index.js';
 import { describe, it } from '../helpers/harness.js';
 
 const page = fc.stringMatching(/^[A-Za-z0-9.]{5,30}$/);
 // Any well-formed Unicode, short enough to fit the ref limit once encoded.
 const unicode = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 150 });
 const topic = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ]{0,30}$/);
+const username = fc.stringMatching(/^[A-Za-z0-9._]{1,30}$/).filter((name) => !/^\.+$/.test(name));
 const cadence = fc.constantFrom('daily', 'weekly', 'monthly') as fc.Arbitrary<'daily' | 'weekly' | 'monthly'>;
 const runs = { numRuns: 300 };
 
@@ -25,9 +26,19 @@ describe('link properties', () => {
     }), runs);
   });
 
-  it('a built link is always https://m.me/ with a safe path, or a LinkError', () => {
+  it('parseLink(instagramLink(x)) gives back x, from either ig.me form', () => {
+    fc.assert(fc.property(username, fc.option(unicode, { nil: undefined }), (u, ref) => {
+      const x = { kind: 'instagram', username: u, ...(ref && { ref }) };
+      const link = instagramLink({ username: u, ref });
+      expect(parseLink(link)).to.deep.equal(x);
+      expect(parseLink(link.replace('ig.me/m/', 'ig.me/'))).to.deep.equal(x);
+    }), runs);
+  });
+
+  it('a built link is always https://m.me/ or https://ig.me/m/ with a safe path, or a LinkError', () => {
     const anything = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.integer(), fc.constant(undefined), fc.constant(null));
-    fc.assert(fc.property(fc.record({ page: anything, ref: anything, text: anything, topic: fc.option(anything, { nil: undefined }), cadence: anything }, { requiredKeys: [] }), (options) => {
+    const options = { page: anything, username: fc.option(fc.oneof(anything, username), { nil: undefined }), ref: anything, text: anything, topic: fc.option(anything, { nil: undefined }), cadence: anything };
+    fc.assert(fc.property(fc.record(options, { requiredKeys: [] }), (options) => {
       let link: string;
       try {
         link = messengerLink(options as never);
@@ -35,7 +46,7 @@ describe('link properties', () => {
         expect((error as Error).name).to.equal('LinkError');
         return;
       }
-      expect(link).to.match(/^https:\/\/m\.me\/(rn\/)?[A-Za-z0-9.]+(\?[A-Za-z0-9%._~!*'()=&-]*)?$/);
+      expect(link).to.match(/^https:\/\/(m\.me\/(rn\/)?[A-Za-z0-9.]+|ig\.me\/m\/[\w.]+)(\?[A-Za-z0-9%._~!*'()=&-]*)?$/);
       expect(checkLink(options).filter((p) => p.severity === 'error')).to.deep.equal([]);
     }), runs);
   });
@@ -46,7 +57,7 @@ describe('link properties', () => {
       expect(problems).to.be.an('array');
       for (const p of problems) expect(p.message).to.be.a('string').and.not.equal('');
     }), runs);
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom('page', 'ref', 'text', 'topic', 'cadence'), fc.anything()), (options) => {
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom('page', 'username', 'ref', 'text', 'topic', 'cadence'), fc.anything()), (options) => {
       expect(checkLink(options)).to.be.an('array');
     }), runs);
   });

@@ -19,6 +19,17 @@ export const styles = css`
   :host([position^='bottom']) {
     display: contents;
   }
+  /* An Instagram button: Instagram's colours, unless the page sets its own accent. */
+  :host([instagram]:not([page])) {
+    --mme-accent: #c13584;
+  }
+  .button.instagram {
+    background-image: var(--mme-instagram-gradient, linear-gradient(45deg, #c13584, #833ab4 60%, #5851db));
+  }
+  :host([accent]) .button.instagram,
+  :host([variant='outline']) .button.instagram {
+    background-image: none;
+  }
   :host([hidden]),
   :host([invalid]) {
     display: none;
@@ -116,6 +127,18 @@ export const styles = css`
   :host([variant='icon']) .icon {
     width: 30px;
     height: 30px;
+  }
+  /* The launcher shows both channels' icons, a little smaller. */
+  button.button {
+    gap: 0.25em;
+  }
+  button .icon + .icon {
+    margin-inline-end: 0.25em;
+  }
+  :host([variant='icon']) button .icon {
+    width: 22px;
+    height: 22px;
+    margin: 0;
   }
   :host([size='small']) .button {
     font-size: 0.875rem;

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { defaultLabel } from '../../labels/index.js';
 import { defineElement } from '../internal/define.js';
 import { MmeClickEvent } from '../internal/events.js';
-import { messengerIcon } from '../internal/icon.js';
+import { instagramIcon, messengerIcon } from '../internal/icon.js';
 import { type ElementProblem, LinkElement, type ResolvedLink, checkChoice } from '../internal/link-element.js';
 import { styles } from './chat-button.styles.js';
 
@@ -34,11 +34,12 @@ const CHOICES = {
 type Choice<K extends keyof typeof CHOICES> = (typeof CHOICES)[K][number];
 
 /**
- * A "Message us" button that opens a Messenger conversation with your Page.
+ * A "Message us" button that opens a Messenger (or Instagram) conversation with your business;
+ * with both `page` and `instagram`, a launcher whose menu offers each.
  *
  * @tagname mme-chat-button
- * @summary A Messenger chat button: a real link, optionally floating, with a greeting and a QR hand-off.
- * @fires mme-click - Before the link opens; cancel it to stay on the page. `detail = { href, page, ref, kind }`.
+ * @summary A Messenger or Instagram chat button: a real link, optionally floating, with a greeting and a QR hand-off.
+ * @fires mme-click - Before the link opens; cancel it to stay on the page. `detail = { href, page, ref, kind, channel }`.
  * @fires mme-greeting-show - The greeting bubble appeared.
  * @fires mme-greeting-dismiss - The person dismissed the greeting.
  * @fires mme-invalid - The attributes cannot make a valid link; `detail.problems` says why.
@@ -48,7 +49,9 @@ type Choice<K extends keyof typeof CHOICES> = (typeof CHOICES)[K][number];
  * @csspart label - The label text.
  * @csspart greeting - The greeting bubble.
  * @csspart popover - The QR hand-off popover.
- * @cssproperty --mme-accent - Button colour. Default #0866FF (white text on it is 4.8:1). The `accent` attribute sets it too.
+ * @csspart menu - The launcher's menu of channels.
+ * @cssproperty --mme-accent - Button colour. Default #0866FF (white text on it is 4.8:1); #C13584 for an Instagram button. The `accent` attribute sets it too.
+ * @cssproperty --mme-instagram-gradient - An Instagram button's background (`none` for the flat accent). Default Instagram's magenta-to-blue gradient; the `accent` attribute replaces it.
  * @cssproperty --mme-on-accent - Text and icon colour on the accent.
  * @cssproperty --mme-radius - Corner radius.
  * @cssproperty --mme-font - Font shorthand.
@@ -88,6 +91,9 @@ export class MmeChatButton extends LinkElement {
   // State the lazily loaded overlays (./overlays.ts) read and set.
   /** @internal */ @state() greetingShown = false;
   /** @internal */ @state() popoverOpen = false;
+  /** @internal The link the popover shows: the button's, or the channel chosen in the menu. */
+  popoverLink?: ResolvedLink;
+  /** @internal */ @state() menuOpen = false;
   /** @internal */ @state() qrReady = false;
   /** @internal The greeting was dismissed: it does not come back in this page view. */
   dismissed = false;
@@ -155,57 +161,83 @@ export class MmeChatButton extends LinkElement {
     overlays?.closePopover(this, restoreFocus);
   }
 
-  private get labelText(): string {
+  /** @internal The label shown, and the menu's name. */
+  get labelText(): string {
     // Its own text: the no-JavaScript link's words. A server renders it without its children.
     const own = (this.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return this.label || own || defaultLabel(this.link?.kind ?? 'chat');
+    return this.label || own || defaultLabel(this.links.length > 1 ? 'chat' : this.link?.kind ?? 'chat');
   }
 
   /**
-   * Whether the hand-off applies: `handoff="qr"`, and a click from a mouse, or (from a keyboard,
-   * or before any click) a device that is not touch only. A phone cannot scan its own screen.
+   * Whether the hand-off applies: `handoff="qr"` or an Instagram link (ig.me does not open on
+   * Instagram's web site), and a click from a mouse, or (from a keyboard, or before any click) a
+   * device that is not touch only. A phone cannot scan its own screen.
    */
-  private handsOff(event?: MouseEvent): boolean {
-    if (this.handoff !== 'qr') return false;
+  private handsOff(event?: MouseEvent, link = this.link): boolean {
+    if (this.handoff !== 'qr' && link?.kind !== 'instagram') return false;
     const pointer = (event as PointerEvent | undefined)?.pointerType;
     return pointer ? pointer === 'mouse' : !globalThis.matchMedia?.('(pointer: coarse) and (not (any-pointer: fine))').matches;
   }
 
   private onClick(event: MouseEvent): void {
-    const link = this.link!;
     if (this.popoverOpen) {
       // A second click on the button closes the popover it opened.
       event.preventDefault();
       this.closePopover();
-      return;
+    } else if (this.links.length > 1) {
+      this.toggleMenu();
+    } else {
+      this.activate(event, this.link!);
     }
-    const click = new MmeClickEvent({ href: link.href, page: link.page, ref: link.ref, kind: link.kind });
+  }
+
+  /** Opens or closes the launcher's menu; opening focuses its first (`last`: its last) channel. */
+  private toggleMenu(open = !this.menuOpen, last = false): void {
+    this.useOverlays().then((loaded) => (open ? loaded.openMenu(this, last) : loaded.closeMenu(this)), () => {});
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    // The menu button pattern: the arrow keys open the menu onto its first or last item.
+    if (this.links.length < 2 || !/^Arrow(Down|Up)$/.test(event.key)) return;
+    event.preventDefault();
+    this.toggleMenu(true, event.key === 'ArrowUp');
+  }
+
+  /**
+   * @internal What a click on a channel's link does: fires mme-click (and the data layer), then
+   * lets the link open, or shows its QR code to scan on a desktop.
+   */
+  activate(event: MouseEvent, link: ResolvedLink): void {
+    const channel = link.kind === 'instagram' ? 'instagram' : 'messenger';
+    const click = new MmeClickEvent({ href: link.href, page: link.page, ref: link.ref, kind: link.kind, channel });
     this.dispatchEvent(click);
     if (this.dataLayer != null) {
       const name = this.dataLayer || 'dataLayer';
       const target = globalThis as unknown as Record<string, unknown>;
       target[name] ??= [];
       const layer = target[name] as { push?: (entry: object) => void };
-      layer.push?.({ event: 'mme_click', mme_page: link.page, mme_ref: link.ref, mme_kind: link.kind });
+      layer.push?.({ event: 'mme_click', mme_page: link.page, mme_ref: link.ref, mme_kind: link.kind, mme_channel: channel });
     }
     if (click.defaultPrevented) {
       event.preventDefault();
       return;
     }
     const modified = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0;
-    if (!modified && this.handsOff(event)) {
+    if (!modified && this.handsOff(event, link)) {
       event.preventDefault();
       // Without the popover's code the click does what the link does, rather than nothing.
-      this.useOverlays().then((loaded) => loaded.openPopover(this), () => open(link.href, this.target, 'noopener,noreferrer'));
+      this.useOverlays().then((loaded) => loaded.openPopover(this, link), () => open(link.href, this.target, 'noopener,noreferrer'));
     }
   }
 
   protected override render() {
     const link = this.link;
     if (!link) return nothing;
+    const launcher = this.links.length > 1;
     // Only where a click opens the popover does the button say it has one: not on touch screens.
-    const handoff = this.handsOff();
+    const handoff = !launcher && this.handsOff();
     const label = this.labelText;
+    const words = html`<span part="label" class=${this.variant === 'icon' ? 'visually-hidden' : ''}>${label}</span>`;
     // A floating button sits outside the page's own landmarks: it is a labelled landmark of its
     // own, so screen readers list it and every part of the page belongs to one (axe's region).
     const floating = this.position?.startsWith('bottom');
@@ -213,19 +245,31 @@ export class MmeChatButton extends LinkElement {
       ${this.greeting
         ? // The live region is there from the start, empty, so that screen readers announce the text.
           html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>${this.greetingShown ? overlays?.greetingCard(this, this.greeting) : nothing}</div>`
-        : nothing}${
-        this.popoverOpen ? overlays?.popover(this, link) : nothing
-      }<a
-        part="base"
-        class="button"
-        href=${link.href}
-        target=${this.target}
-        rel="noopener noreferrer"
-        aria-expanded=${ifDefined(handoff ? String(this.popoverOpen) : undefined)}
-        aria-haspopup=${ifDefined(handoff ? 'dialog' : undefined)}
-        @click=${this.onClick}
-        >${messengerIcon}<span part="label" class=${this.variant === 'icon' ? 'visually-hidden' : ''}>${label}</span></a
-      >
+        : nothing}${this.popoverOpen ? overlays?.popover(this, this.popoverLink ?? link) : nothing}${
+        this.menuOpen ? overlays?.menu(this) : nothing
+      }${launcher
+        ? // With both channels, a menu button (WAI-ARIA's pattern) opens one real link per channel.
+          html`<button
+            part="base"
+            class="button"
+            type="button"
+            aria-haspopup="menu"
+            aria-expanded=${String(this.menuOpen)}
+            @click=${this.onClick}
+            @keydown=${this.onKeydown}
+            >${messengerIcon}${instagramIcon}${words}</button
+          >`
+        : html`<a
+            part="base"
+            class="button ${link.kind}"
+            href=${link.href}
+            target=${this.target}
+            rel="noopener noreferrer"
+            aria-expanded=${ifDefined(handoff ? String(this.popoverOpen) : undefined)}
+            aria-haspopup=${ifDefined(handoff ? 'dialog' : undefined)}
+            @click=${this.onClick}
+            >${link.kind === 'instagram' ? instagramIcon : messengerIcon}${words}</a
+          >`}
     </div>`;
   }
 }

@@ -3,7 +3,8 @@ import { css } from 'lit';
 /** Styles of the greeting bubble and the QR popover, adopted when either is first shown. */
 export const overlayStyles = css`
   button:focus-visible,
-  .popover a:focus-visible {
+  .popover a:focus-visible,
+  .menu a:focus-visible {
     outline: 3px solid var(--mme-accent);
     outline-offset: 3px;
     box-shadow: 0 0 0 1px var(--mme-on-accent);
@@ -59,8 +60,44 @@ export const overlayStyles = css`
     text-align: center;
     animation: mme-rise 0.2s ease-out;
   }
+  .menu {
+    all: initial;
+    box-sizing: border-box;
+    display: flex;
+    flex-direction: column;
+    min-width: 200px;
+    padding: 6px;
+    border-radius: 16px;
+    background: #fff;
+    box-shadow: var(--mme-shadow);
+    font: 600 1rem/1.25 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    animation: mme-rise 0.2s ease-out;
+  }
+  .menu a {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    min-height: 44px;
+    padding: 0 12px;
+    border-radius: 10px;
+    color: #1c1e21;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .menu a:hover,
+  .menu a:focus {
+    background: #f0f2f5;
+  }
+  .menu .icon {
+    color: #1c1e21;
+  }
+  .menu .bolt {
+    fill: #fff;
+  }
   :host(:not([position])) .popover,
-  :host([position='inline']) .popover {
+  :host([position='inline']) .popover,
+  :host(:not([position])) .menu,
+  :host([position='inline']) .menu {
     position: absolute;
     inset-block-start: calc(100% + 8px);
     inset-inline-start: 0;
@@ -94,7 +131,8 @@ export const overlayStyles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     .bubble-card,
-    .popover {
+    .popover,
+    .menu {
       animation: none;
     }
   }

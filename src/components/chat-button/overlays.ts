@@ -1,5 +1,6 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/greeting-events.js';
+import { instagramIcon, messengerIcon } from '../internal/icon.js';
 import type { ResolvedLink } from '../internal/link-element.js';
 import type { MmeChatButton } from './chat-button.js';
 
@@ -7,14 +8,14 @@ export { overlayStyles } from './overlays.styles.js';
 
 /**
  * The parts of `<mme-chat-button>` that most page views never show, what they draw and how they
- * behave: the greeting bubble and the QR hand-off popover. The button loads this module the first
- * time it shows either one, so a page with a plain floating button never downloads it.
+ * behave: the greeting bubble, the QR hand-off popover and the launcher's menu. The button loads
+ * this module the first time it shows one, so a page with a plain floating button never downloads it.
  */
 
 /** Each button's listeners on the document while a greeting or popover shows; aborted to remove them. */
 const listening = new WeakMap<MmeChatButton, AbortController>();
 
-/** Listens on the document for Escape, and for clicks outside the button while its popover is open. */
+/** Listens on the document for Escape, and for clicks outside the button while its popover or menu is open. */
 function listen(host: MmeChatButton): void {
   if (listening.has(host)) return;
   const controller = new AbortController();
@@ -22,13 +23,19 @@ function listen(host: MmeChatButton): void {
   const { signal } = controller;
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
-    if (host.popoverOpen) closePopover(host);
+    if (host.menuOpen) closeMenu(host);
+    else if (host.popoverOpen) closePopover(host);
     else dismissGreeting(host);
   }, { signal });
   document.addEventListener('click', (event) => {
-    if (host.popoverOpen && !event.composedPath().includes(host)) closePopover(host, false);
+    if (event.composedPath().includes(host)) return;
+    closeMenu(host, false);
+    closePopover(host, false);
   }, { signal });
 }
+
+/** Removes the document listeners once nothing shows any more. */
+const settle = (host: MmeChatButton) => host.greetingShown || host.popoverOpen || host.menuOpen || release(host);
 
 /** Removes the button's document listeners (when it leaves the page, or nothing shows any more). */
 export function release(host: MmeChatButton): void {
@@ -62,13 +69,14 @@ export function dismissGreeting(host: MmeChatButton): void {
   try {
     if (host.rememberDismiss) sessionStorage.setItem(storageKey(host), '1');
   } catch {}
-  if (!host.popoverOpen) release(host);
+  settle(host);
   host.dispatchEvent(new MmeGreetingDismissEvent());
 }
 
-/** Opens the QR hand-off popover and moves focus into it; the QR code's code loads now. */
-export async function openPopover(host: MmeChatButton): Promise<void> {
+/** Opens the QR hand-off popover for `link` and moves focus into it; the QR code's code loads now. */
+export async function openPopover(host: MmeChatButton, link: ResolvedLink): Promise<void> {
   dismissGreeting(host);
+  host.popoverLink = link;
   host.popoverOpen = true;
   // Added after this click has finished bubbling, so that it does not close the popover at once;
   // not at all if it was closed meanwhile.
@@ -85,9 +93,74 @@ export async function openPopover(host: MmeChatButton): Promise<void> {
 export function closePopover(host: MmeChatButton, restoreFocus = true): void {
   if (!host.popoverOpen) return;
   host.popoverOpen = false;
-  if (!host.greetingShown) release(host);
+  settle(host);
   if (restoreFocus) host.renderRoot.querySelector<HTMLElement>('.button')?.focus();
 }
+
+const menuItems = (host: MmeChatButton) => [...host.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
+
+/** Opens the launcher's menu and focuses its first item (`last`: its last). */
+export async function openMenu(host: MmeChatButton, last = false): Promise<void> {
+  dismissGreeting(host);
+  host.menuOpen = true;
+  // As for the popover: after this click has finished bubbling.
+  setTimeout(() => host.menuOpen && listen(host));
+  await host.updateComplete;
+  menuItems(host).at(last ? -1 : 0)?.focus();
+}
+
+/** Closes the launcher's menu, returning focus to the button unless the person went elsewhere. */
+export function closeMenu(host: MmeChatButton, restoreFocus = true): void {
+  if (!host.menuOpen) return;
+  host.menuOpen = false;
+  settle(host);
+  if (restoreFocus) host.renderRoot.querySelector<HTMLElement>('.button')?.focus();
+}
+
+/** The menu's keys (WAI-ARIA menu pattern): arrows move round the items, Home and End to the ends, Space activates. */
+function onMenuKey(host: MmeChatButton, event: KeyboardEvent): void {
+  const items = menuItems(host);
+  const at = items.indexOf((host.renderRoot as ShadowRoot).activeElement as HTMLElement);
+  const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: -1 }[event.key];
+  if (to != null) items.at(to % items.length)?.focus();
+  else if (event.key === ' ') items[at]?.click();
+  else if (event.key === 'Tab') closeMenu(host, false);
+  else return;
+  if (event.key !== 'Tab') event.preventDefault();
+}
+
+/** What each channel is called in the menu. */
+const CHANNELS = { chat: 'Messenger', optin: 'Messenger', instagram: 'Instagram' };
+
+/** The launcher's menu: one real link per channel, each with the same ref. */
+export const menu = (host: MmeChatButton) =>
+  html`<div
+    part="menu"
+    class="menu"
+    role="menu"
+    aria-label=${host.labelText}
+    @keydown=${(event: KeyboardEvent) => onMenuKey(host, event)}
+    @focusout=${(event: FocusEvent) => {
+      const to = event.relatedTarget as Element | null;
+      if (to && !(event.currentTarget as HTMLElement).contains(to) && !to.matches(':active')) closeMenu(host, false);
+    }}
+  >
+    ${host.links.map(
+      (link) =>
+        html`<a
+          role="menuitem"
+          tabindex="-1"
+          href=${link.href}
+          target=${host.target}
+          rel="noopener noreferrer"
+          @click=${(event: MouseEvent) => {
+            closeMenu(host, false);
+            host.activate(event, link);
+          }}
+          >${link.kind === 'instagram' ? instagramIcon : messengerIcon}${CHANNELS[link.kind]}</a
+        >`,
+    )}
+  </div>`;
 
 /** The greeting's card: its text and a close button. */
 export const greetingCard = (host: MmeChatButton, text: string) =>
@@ -97,7 +170,7 @@ export const greetingCard = (host: MmeChatButton, text: string) =>
  * The QR hand-off dialog: a code to scan with a phone, and a link to open Messenger here. It
  * closes when focus moves out of it, as a dialog that is not modal should.
  */
-export const popover = (host: MmeChatButton, { href, page }: ResolvedLink) =>
+export const popover = (host: MmeChatButton, { href, page, kind }: ResolvedLink) =>
   html`<div
     part="popover"
     class="popover"
@@ -115,7 +188,10 @@ export const popover = (host: MmeChatButton, { href, page }: ResolvedLink) =>
       ><button type="button" class="close" aria-label="Close" @click=${() => closePopover(host)}>×</button>
     </div>
     ${host.qrReady
-      ? html`<mme-qr-code value=${href} size="180" label=${`QR code: open Messenger on your phone to message ${page}`}></mme-qr-code>`
+      ? html`<mme-qr-code value=${href} size="180" label=${`QR code: open ${CHANNELS[kind]} on your phone to message ${page}`}></mme-qr-code>`
       : html`<div class="qr-placeholder"></div>`}
-    <a href=${href} target=${host.target} rel="noopener noreferrer" @click=${() => closePopover(host, false)}>Open Messenger on this computer</a>
+    ${kind === 'instagram'
+      ? // ig.me links do not open on Instagram's web site: the phone is the only way.
+        nothing
+      : html`<a href=${href} target=${host.target} rel="noopener noreferrer" @click=${() => closePopover(host, false)}>Open Messenger on this computer</a>`}
   </div>`;

@@ -1,12 +1,16 @@
+import type { LinkKind } from '../../link/index.js';
 import type { ElementProblem } from './link-element.js';
 
 /** What `mme-click` tells listeners about the link being opened. */
 export interface ClickDetail {
   readonly href: string;
+  /** The account: the Page's bare name, or the Instagram username. */
   readonly page: string;
   /** The expanded ref, '' when the link has none. */
   readonly ref: string;
-  readonly kind: 'chat' | 'optin';
+  readonly kind: LinkKind;
+  /** Where the conversation opens. */
+  readonly channel: 'messenger' | 'instagram';
 }
 
 /** Fired before the link opens; cancel it to keep the person on the page. */

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type Cadence, LinkError, type LinkProblemCode, type PageContext, type Problem, checkLink, expandRefDetailed, isOptin, messengerLink, pageContext } from '../../link/index.js';
+import { type Cadence, type LinkKind, LinkError, type LinkProblemCode, type PageContext, type Problem, checkLink, expandRefDetailed, linkKind, messengerLink, pageContext } from '../../link/index.js';
 import { QrError, type QrProblemCode } from '../../qr/index.js';
 import { MmeInvalidEvent } from './events.js';
 
@@ -24,9 +24,10 @@ export type ElementProblem = Problem<ElementProblemCode>;
 /** A link ready to render. */
 export interface ResolvedLink {
   readonly href: string;
+  /** The account: the Page's bare name, or the Instagram username for an Instagram link. */
   readonly page: string;
   readonly ref: string;
-  readonly kind: 'chat' | 'optin';
+  readonly kind: LinkKind;
 }
 
 /**
@@ -46,12 +47,14 @@ export function checkChoice(problems: ElementProblem[], field: string, code: Att
 }
 
 /**
- * What both elements share: the link attributes (`page`, `ref`, `text`, `topic`, `cadence`),
- * building the link on every change, and reporting invalid attributes once per change.
+ * What both elements share: the link attributes (`page`, `instagram`, `ref`, `text`, `topic`,
+ * `cadence`), building the links on every change, and reporting invalid attributes once per change.
  */
 export class LinkElement extends LitElement {
   /** The Page's username, numeric ID, or facebook.com / m.me URL. */
   @property() page?: string;
+  /** The Instagram username (`name`, `@name` or an instagram.com URL): alone, an ig.me link; with `page`, both channels. */
+  @property() instagram?: string;
   /** Sent to your webhook; a template such as `web-{path}` expands for the current page. */
   @property() ref?: string;
   /** Message prefilled in the person's composer (chat links only). */
@@ -71,23 +74,36 @@ export class LinkElement extends LitElement {
 
   /** Every problem found at the last update, errors and warnings. */
   problems: readonly ElementProblem[] = [];
-  /** @internal The link being shown, or null when invalid (the lazily loaded greeting reads it). */
+  /** @internal The link being shown (the first channel's), or null when invalid (the lazily loaded greeting reads it). */
   link: ResolvedLink | null = null;
+  /** @internal Every channel's link, Messenger first; empty when invalid. */
+  links: readonly ResolvedLink[] = [];
   private reported = '';
   private warned = new Set<string>();
   private erred = '[]';
 
-  /** Builds the link from the link attributes; subclasses may build it another way. */
-  protected resolveLink(problems: ElementProblem[]): ResolvedLink | null {
+  /**
+   * Builds the links from the link attributes: one per channel, Messenger (`page`) first, then
+   * Instagram (`instagram`). Subclasses may build them another way.
+   */
+  protected resolveLinks(problems: ElementProblem[]): ResolvedLink[] {
     // On a server (no location), the page comes from `context`, which server rendering passes.
     const expanded = expandRefDetailed(this.ref ?? '', this.context ?? (globalThis.location ? pageContext() : {}));
     problems.push(...expanded.problems);
-    const options = { page: this.page ?? '', ref: expanded.ref, text: this.text, topic: this.topic, cadence: this.cadence };
-    problems.push(...checkLink(options));
-    if (problems.some((p) => p.severity === 'error')) return null;
-    const href = messengerLink(options as Parameters<typeof messengerLink>[0]);
-    // The bare page name is the link's last path segment; no need to normalise and check it again.
-    return { href, page: new URL(href).pathname.split('/').pop()!, ref: expanded.ref, kind: isOptin(options) ? 'optin' : 'chat' };
+    const { ref } = expanded;
+    const { page, instagram, text, topic, cadence } = this;
+    // With both channels, the text, topic and cadence belong to the Messenger link: ig.me has none.
+    const channels = [
+      page || !instagram ? { page: page ?? '', ref, text, topic, cadence } : null,
+      instagram ? (page ? { username: instagram, ref } : { username: instagram, ref, text, topic, cadence }) : null,
+    ].filter((options) => options != null);
+    for (const options of channels) problems.push(...checkLink(options));
+    if (problems.some((p) => p.severity === 'error')) return [];
+    return channels.map((options) => {
+      const href = messengerLink(options as Parameters<typeof messengerLink>[0]);
+      // The bare name is the link's last path segment; no need to normalise and check it again.
+      return { href, page: new URL(href).pathname.split('/').pop()!, ref, kind: linkKind(options) };
+    });
   }
 
   /** Extra checks of a subclass's own attributes, run after the link is built. */
@@ -96,14 +112,15 @@ export class LinkElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const problems: ElementProblem[] = [];
-    let link: ResolvedLink | null = null;
+    let links: ResolvedLink[] = [];
     try {
-      link = this.resolveLink(problems);
-      if (link) this.checkOwn(link, problems);
+      links = this.resolveLinks(problems);
+      if (links[0]) this.checkOwn(links[0], problems);
     } catch (error) {
       problems.push(...problemsOf(error));
     }
-    this.link = problems.some((p) => p.severity === 'error') ? null : link;
+    this.links = problems.some((p) => p.severity === 'error') ? [] : links;
+    this.link = this.links[0] ?? null;
     this.problems = problems;
     this.invalid = !this.link;
   }

@@ -4,6 +4,8 @@ import { foldRef, parseLink } from '../../link/index.js';
 import {
   ICON_BLUE,
   ICON_PATHS,
+  INSTAGRAM_PATHS,
+  INSTAGRAM_PINK,
   type ErrorCorrection,
   type PreparedQr,
   QrError,
@@ -25,10 +27,10 @@ import { type ElementProblem, LinkElement, type ResolvedLink } from '../internal
 import { styles } from './qr-code.styles.js';
 
 /**
- * A QR code of an m.me link, drawn as crisp SVG, that phone cameras open in Messenger.
+ * A QR code of an m.me or ig.me link, drawn as crisp SVG, that phone cameras open in Messenger or Instagram.
  *
  * @tagname mme-qr-code
- * @summary A scannable QR code of a Messenger chat or opt-in link.
+ * @summary A scannable QR code of a Messenger chat or opt-in link, or of an Instagram link.
  * @fires mme-invalid - The attributes cannot make a valid code; `detail.problems` says why.
  * @slot - Shown under the code and caption: put the same link here (`<a href="https://m.me/…">Message us</a>`) for phones, which cannot scan their own screen, and for keyboards and screen readers.
  * @csspart base - The figure holding the code, caption and buttons.
@@ -42,9 +44,9 @@ import { styles } from './qr-code.styles.js';
  */
 export class MmeQrCode extends LinkElement {
   static override styles = styles;
-  /** Any m.me link to encode, instead of the link attributes. */
+  /** Any m.me or ig.me link to encode, instead of the link attributes. */
   @property() value?: string;
-  /** Accessible name. Default: "QR code: message PAGE on Messenger". */
+  /** Accessible name. Default: "QR code: message PAGE on Messenger" (or "on Instagram"). */
   @property() label?: string;
   /**
    * Width and height in CSS pixels, the most the code takes: it snaps down to a whole number of
@@ -57,7 +59,7 @@ export class MmeQrCode extends LinkElement {
   @property({ type: Number }) margin = 4;
   /** The highest error-correction level, L, M, Q or H; steps down when the link does not fit. */
   @property({ attribute: 'error-correction' }) errorCorrection: ErrorCorrection = 'M';
-  /** The Messenger icon in the centre, with error correction raised to H when that fits. */
+  /** The Messenger (or Instagram) icon in the centre, with error correction raised to H when that fits. */
   @property({ type: Boolean, reflect: true }) logo = false;
   /** Visible text under the code. */
   @property() caption?: string;
@@ -72,10 +74,15 @@ export class MmeQrCode extends LinkElement {
     return (this.link && this.encoded?.qr) ?? null;
   }
 
-  protected override resolveLink(problems: ElementProblem[]): ResolvedLink | null {
-    if (this.value == null) return super.resolveLink(problems);
+  protected override resolveLinks(problems: ElementProblem[]): ResolvedLink[] {
+    if (this.value == null) {
+      const links = super.resolveLinks(problems);
+      if (links.length < 2) return links;
+      problems.push({ code: 'options-invalid', field: 'instagram', severity: 'error', message: 'a QR code holds one link: give page or instagram, not both' });
+      return [];
+    }
     const parsed = parseLink(this.value);
-    return { href: withScheme(this.value), page: parsed.page, ref: parsed.ref ?? '', kind: parsed.kind };
+    return [{ href: withScheme(this.value), page: parsed.kind == 'instagram' ? parsed.username : parsed.page, ref: parsed.ref ?? '', kind: parsed.kind }];
   }
 
   protected override checkOwn(link: ResolvedLink, problems: ElementProblem[]): void {
@@ -136,7 +143,8 @@ export class MmeQrCode extends LinkElement {
   private get accessibleName(): string {
     if (this.label) return this.label;
     const page = this.link?.page ?? '';
-    return this.link?.kind === 'optin' ? `QR code: get updates from ${page} on Messenger` : `QR code: message ${page} on Messenger`;
+    const kind = this.link?.kind;
+    return kind === 'optin' ? `QR code: get updates from ${page} on Messenger` : `QR code: message ${page} on ${kind === 'instagram' ? 'Instagram' : 'Messenger'}`;
   }
 
   /** The code on show, for the export methods. @throws {QrError} `qr-invalid` or `qr-not-ready`. */
@@ -171,7 +179,7 @@ export class MmeQrCode extends LinkElement {
     const blob = kind === 'png' ? await this.toPNG() : new Blob([this.toSVG()], { type: 'image/svg+xml' });
     const anchor = document.createElement('a');
     anchor.href = URL.createObjectURL(blob);
-    anchor.download = `messenger-qr-${foldRef([this.link!.page, this.link!.ref].filter(Boolean).join('-'))}.${kind}`;
+    anchor.download = `${this.link!.kind === 'instagram' ? 'instagram' : 'messenger'}-qr-${foldRef([this.link!.page, this.link!.ref].filter(Boolean).join('-'))}.${kind}`;
     anchor.click();
     setTimeout(() => URL.revokeObjectURL(anchor.href), 10_000);
   }
@@ -179,7 +187,11 @@ export class MmeQrCode extends LinkElement {
   private renderLogo(qr: PreparedQr) {
     const box = logoBox(qr.matrix, qr.margin);
     if (!box) return nothing;
-    return svg`<g transform=${logoTransform(box)} shape-rendering="geometricPrecision"><path d=${ICON_PATHS.bubble} fill=${ICON_BLUE}></path><path d=${ICON_PATHS.bolt} fill="#fff"></path></g>`;
+    return svg`<g transform=${logoTransform(box)} shape-rendering="geometricPrecision">${
+      qr.matrix.logo === 'instagram'
+        ? svg`<path d=${INSTAGRAM_PATHS.tile} fill=${INSTAGRAM_PINK}></path><path d=${INSTAGRAM_PATHS.glyph} fill="#fff" fill-rule="evenodd"></path>`
+        : svg`<path d=${ICON_PATHS.bubble} fill=${ICON_BLUE}></path><path d=${ICON_PATHS.bolt} fill="#fff"></path>`
+    }</g>`;
   }
 
   protected override render() {

@@ -67,8 +67,9 @@ async function qrFile(format: 'png' | 'svg', link: string, qr: PreparedQr, size:
 const linkFlags = (values: { topic?: string }) => ({ value: isOptin(values) ? '--ref, --topic' : '--ref, --text' });
 
 const link: Command = {
-  summary: 'print an m.me link',
+  summary: 'print an m.me (or ig.me) link',
   help: `Usage: mme link --page NAME [--ref REF] [--text TEXT] [--topic TOPIC --cadence C]
+       mme link --instagram NAME [--ref REF]
 
 Prints the link. Warnings go to stderr; errors exit with code 1.
 
@@ -84,13 +85,13 @@ ${LINK_HELP}`,
 
 const qr: Command = {
   summary: 'write a QR code as PNG or SVG',
-  help: `Usage: mme qr --out FILE.png|FILE.svg (--page NAME [link options] | --value URL) [QR options] [--size PX]
+  help: `Usage: mme qr --out FILE.png|FILE.svg (--page NAME | --instagram NAME [link options] | --value URL) [QR options] [--size PX]
 
-Writes a QR code that phone cameras open in Messenger. PNG files are opaque, with whole pixels
+Writes a QR code that phone cameras open in Messenger (or Instagram). PNG files are opaque, with whole pixels
 per module and the quiet zone inside the image.
 
   --out FILE         where to write; .png or .svg
-  --value URL        an existing m.me link, instead of the link options
+  --value URL        an existing m.me or ig.me link, instead of the link options
   --size PX          about how wide the image is (PNG: whole pixels per module; default 8 per module)
 
 ${LINK_HELP}
@@ -103,7 +104,7 @@ ${QR_HELP}`,
     checkOutputFile(values.out);
     let href: string;
     if (values.value !== undefined) {
-      if (values.page !== undefined) throw new UsageError('give either --value or --page, not both');
+      if (values.page !== undefined || values.instagram !== undefined) throw new UsageError('give either --value or the link options (--page, --instagram), not both');
       naming({ url: '--value' }, () => parseLink(values.value!));
       href = withScheme(values.value);
     } else {
@@ -122,14 +123,14 @@ ${QR_HELP}`,
 
 const email: Command = {
   summary: 'print an email-safe button (and QR image) with its plain-text part',
-  help: `Usage: mme email --page NAME [link options] [--label TEXT] [--qr-src URL] [--outlook vml] [--format html|text|json]
+  help: `Usage: mme email (--page NAME | --instagram NAME) [link options] [--label TEXT] [--qr-src URL] [--outlook vml] [--format html|text|json]
 
-Prints a bulletproof "Message us on Messenger" button for newsletters: a table with inline
+Prints a bulletproof "Message us on Messenger" (or "on Instagram") button for newsletters: a table with inline
 styles that renders in Gmail, Outlook and Apple Mail. With --qr-src, also a linked QR image
 (host the PNG from \`mme qr\` there first).
 
-  --label TEXT       button text (default "Message us on Messenger")
-  --color HEX        button colour (default #0866FF); the label must reach 4.5:1 on it
+  --label TEXT       button text (default "Message us on Messenger", or "on Instagram")
+  --color HEX        button colour (default #0866FF; #C13584 for Instagram); the label must reach 4.5:1 on it
   --text-color HEX   label colour (default #FFFFFF)
   --lang TAG         language of the label (default en)
   --dir ltr|rtl      direction of the label (default ltr)
@@ -172,11 +173,12 @@ ${LINK_HELP}`,
 };
 
 const parseCommand: Command = {
-  summary: 'take an m.me link apart, as JSON',
+  summary: 'take an m.me or ig.me link apart, as JSON',
   help: `Usage: mme parse URL
 
-Prints the link's parts as JSON: { "kind": "chat", "page", "ref", "text" } or
-{ "kind": "optin", "page", "topic", "cadence", "ref" }. Exits 1 when URL is not a valid m.me link.`,
+Prints the link's parts as JSON: { "kind": "chat", "page", "ref", "text" },
+{ "kind": "optin", "page", "topic", "cadence", "ref" } or { "kind": "instagram", "username", "ref" }.
+Exits 1 when URL is not a valid m.me or ig.me link.`,
   run(args, io) {
     const { positionals } = parse(args, {}, 1);
     if (!positionals[0]) throw new UsageError('URL is required');
@@ -186,7 +188,7 @@ Prints the link's parts as JSON: { "kind": "chat", "page", "ref", "text" } or
 
 const check: Command = {
   summary: 'list the problems of link options',
-  help: `Usage: mme check --page NAME [link options]
+  help: `Usage: mme check (--page NAME | --instagram NAME) [link options]
 
 Prints every problem, one a line, as "error" or "warning", its option and what is wrong, and
 "ok" when there is none. Exits 1 when there is an error.
@@ -206,18 +208,21 @@ ${LINK_HELP}`,
 const fileStem = (ref: string) => foldRef(ref).slice(0, 100) || 'link';
 
 /** The CSV columns behind a link option's field, for errors and warnings about one row. */
-const COLUMNS: Record<string, string> = { ref: 'column ref', text: 'column text', value: 'columns ref, text' };
+const COLUMNS: Record<string, string> = { ref: 'column ref', text: 'column text', value: 'columns ref, text', username: 'column instagram (or --instagram)' };
 /** The same for an opt-in batch, whose too-long links are the ref column's and --topic's. */
 const OPTIN_COLUMNS: Record<string, string> = { ...COLUMNS, value: 'column ref and --topic' };
 
 const batch: Command = {
   summary: 'write a PNG and SVG QR code per CSV row, a printable contact sheet and links.csv',
-  help: `Usage: mme batch FILE.csv --page NAME --out DIR [--topic TOPIC --cadence C] [QR options] [--size PX]
+  help: `Usage: mme batch FILE.csv (--page NAME | --instagram NAME) --out DIR [--topic TOPIC --cadence C] [QR options] [--size PX]
 
 FILE.csv has a header row with the columns ref, label and optionally text: one row per store,
-flyer or table; commas or semicolons separate the columns. For each row, writes REF.png and
-REF.svg to DIR, plus index.html (a contact sheet to print) and links.csv (ref,label,link). Every
-row is checked first; nothing is written when one is invalid.
+flyer or table; commas or semicolons separate the columns. An optional channel column says
+messenger (the default when --page is given) or instagram for each row, and an optional instagram
+column gives a row its own Instagram username (else --instagram). For each row, writes REF.png
+and REF.svg (INSTAGRAM-REF.png and .svg for Instagram rows) to DIR, plus index.html (a contact
+sheet to print) and links.csv (ref,label,link,channel). Every row is checked first; nothing is
+written when one is invalid.
 
   --out DIR          the folder to write (created when missing)
   --size PX          about how wide each PNG is (default 8 pixels per module)
@@ -247,6 +252,12 @@ ${QR_HELP}`,
     // One about a row's own ref, text or room for the logo names its row and column.
     const said = new Set<string>();
     const columns = isOptin(values) ? OPTIN_COLUMNS : COLUMNS;
+    // Without a channel column, a row is a Messenger row when --page is given, else an Instagram row.
+    const channelOf = (row: Record<string, string>, line: number): 'messenger' | 'instagram' => {
+      const channel = (row.channel || (values.page === undefined && (values.instagram !== undefined || row.instagram) ? 'instagram' : 'messenger')).toLowerCase();
+      if (channel === 'messenger' || channel === 'instagram') return channel;
+      throw new InputError(`${name}: row ${line}, column channel: "${row.channel}" must be messenger or instagram`);
+    };
     const where = (line: number, field: string) => `${name}: row ${line}, ${columns[field] ?? `column ${field}`}`;
     const warnRow = (line: number, problems: readonly Problem[]) => {
       for (const p of problems.filter((p) => p.severity === 'warning')) {
@@ -259,17 +270,24 @@ ${QR_HELP}`,
     const items = rows.map((row, index) => {
       const line = index + 2;
       if (!row.ref) throw new InputError(`${name}: row ${line} has no ref`);
-      const options = { ...linkOptions(values), ref: row.ref, ...(row.text ? { text: row.text } : {}) } as LinkOptions;
+      const channel = channelOf(row, line);
+      const text = row.text ? { text: row.text } : {};
+      const options = (
+        channel === 'instagram'
+          ? { username: row.instagram || values.instagram || '', ref: row.ref, ...text }
+          : { ...linkOptions({ ...values, instagram: undefined }), ref: row.ref, ...text }
+      ) as LinkOptions;
       try {
         const href = messengerLink(options);
         const code = prepareQr(href, qrOpts);
         warnRow(line, [...checkLink(options), ...code.warnings]);
-        const stem = fileStem(row.ref);
+        // A ref may have a code on each channel: an Instagram row's files say so in their names.
+        const stem = (channel === 'instagram' ? 'instagram-' : '') + fileStem(row.ref);
         const earlier = seen.get(stem.toLowerCase());
         if (earlier?.ref === row.ref) throw new InputError(`${name}: row ${line} repeats the ref "${row.ref}" of row ${earlier.line}: refs must tell rows apart`);
         if (earlier) throw new InputError(`${name}: row ${line} (ref "${row.ref}") would write the same files as row ${earlier.line} (ref "${earlier.ref}"): refs must differ in more than case and punctuation`);
         seen.set(stem.toLowerCase(), { line, ref: row.ref });
-        return { href, code, stem, ref: row.ref, label: row.label ?? '' };
+        return { href, code, stem, ref: row.ref, label: row.label ?? '', channel };
       } catch (error) {
         if (error instanceof InputError) throw error;
         const { field, message } = error as { field?: string; message: string };
@@ -283,7 +301,7 @@ ${QR_HELP}`,
       files.push({ name: `${item.stem}.png`, data: await qrFile('png', item.href, item.code, values.size) });
       files.push({ name: `${item.stem}.svg`, data: await qrFile('svg', item.href, item.code, undefined) });
     }
-    files.push({ name: 'links.csv', data: ['ref,label,link', ...items.map((i) => [i.ref, i.label, i.href].map(csvCell).join(','))].join('\r\n') + '\r\n' });
+    files.push({ name: 'links.csv', data: ['ref,label,link,channel', ...items.map((i) => [i.ref, i.label, i.href, i.channel].map(csvCell).join(','))].join('\r\n') + '\r\n' });
     files.push({ name: 'index.html', data: contactSheet(items) });
     makeOutputFolder(values.out);
     writeAll(values.out, files);
@@ -291,7 +309,8 @@ ${QR_HELP}`,
   },
 };
 
-function contactSheet(items: { href: string; stem: string; ref: string; label: string }[]): string {
+function contactSheet(items: { href: string; stem: string; ref: string; label: string; channel: string }[]): string {
+  const channels = [...new Set(items.map((i) => (i.channel === 'instagram' ? 'Instagram' : 'Messenger')))].join(' and ');
   const cards = items
     .map((i) => `<figure><img src="${escape(i.stem)}.svg" alt="QR code: ${escape(i.label || i.ref)}" width="180" height="180"><figcaption><strong>${escape(i.label || i.ref)}</strong><br><code>${escape(i.ref)}</code><br><small>${escape(i.href)}</small></figcaption></figure>`)
     .join('\n');
@@ -299,7 +318,7 @@ function contactSheet(items: { href: string; stem: string; ref: string; label: s
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Messenger QR codes</title>
+<title>${channels} QR codes</title>
 <style>
 body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; }
 main { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 24px; }
@@ -310,7 +329,7 @@ small { word-break: break-all; color: #555; }
 </style>
 </head>
 <body>
-<h1>Messenger QR codes</h1>
+<h1>${channels} QR codes</h1>
 <main>
 ${cards}
 </main>

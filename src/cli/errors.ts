@@ -15,7 +15,7 @@ export class InputError extends Error {
 /** Field → flag, where a kit error's field is not simply the flag's name. */
 export type FlagNames = Readonly<Record<string, string>>;
 
-const FLAGS: FlagNames = { url: 'URL', options: '--page', 'error-correction': '--error-correction', value: '--value' };
+const FLAGS: FlagNames = { url: 'URL', options: '--page', username: '--instagram', 'error-correction': '--error-correction', value: '--value' };
 
 /** The flag a library error is about: `page` → `--page`; a command's own `flags` come first. */
 export const flagOf = (field: string, flags: FlagNames = {}): string =>

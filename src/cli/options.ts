@@ -7,6 +7,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** The link flags every command takes. */
 export const LINK_OPTIONS = {
   page: { type: 'string' },
+  instagram: { type: 'string' },
   ref: { type: 'string' },
   text: { type: 'string' },
   topic: { type: 'string' },
@@ -15,13 +16,14 @@ export const LINK_OPTIONS = {
 
 export const LINK_HELP = `Link options:
   --page NAME        the Facebook Page: username, @username, numeric ID or facebook.com URL
+  --instagram NAME   an Instagram (ig.me) link instead: username, @username or instagram.com URL
   --ref REF          sent to your webhook when the conversation opens
   --text TEXT        message prefilled in the person's composer (chat links)
   --topic TOPIC      make an m.me/rn recurring-notification opt-in link for this topic
   --cadence C        daily, weekly or monthly (opt-in links)`;
 
 /** The link flags of `mme batch`: each row gives its own ref and text. */
-export const BATCH_LINK_OPTIONS = { page: LINK_OPTIONS.page, topic: LINK_OPTIONS.topic, cadence: LINK_OPTIONS.cadence } satisfies Options;
+export const BATCH_LINK_OPTIONS = { page: LINK_OPTIONS.page, instagram: LINK_OPTIONS.instagram, topic: LINK_OPTIONS.topic, cadence: LINK_OPTIONS.cadence } satisfies Options;
 
 export const BATCH_LINK_HELP = LINK_HELP.split('\n')
   .filter((line) => !/^ {2}--(ref|text) /.test(line))
@@ -38,7 +40,7 @@ export const QR_OPTIONS = {
 export const QR_HELP = `QR options:
   --margin N               quiet zone in modules (default 4, the QR standard's minimum)
   --error-correction L|M|Q|H  highest level, stepping down when the link does not fit (default M)
-  --logo                   the Messenger icon in the centre (error correction raised to H when it fits)
+  --logo                   the Messenger (or Instagram) icon in the centre (error correction raised to H when it fits)
   --color HEX              module colour (default #000000)
   --background HEX         background colour (default #ffffff)`;
 
@@ -54,8 +56,13 @@ export function parse<T extends Options>(args: string[], options: T, positionals
   }
 }
 
-/** The link options among parsed values; `topic` present makes an opt-in link. */
+/**
+ * The link options among parsed values: `--instagram` makes an Instagram link (a `--page` beside it
+ * is then an error the checks report), `--topic` an opt-in link.
+ */
 export function linkOptions(values: Record<string, unknown>): LinkOptions {
   const pick = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
-  return { page: pick('page') ?? '', ref: pick('ref'), text: pick('text'), topic: pick('topic'), cadence: pick('cadence') } as LinkOptions;
+  const common = { ref: pick('ref'), text: pick('text'), topic: pick('topic'), cadence: pick('cadence') };
+  const username = pick('instagram');
+  return (username !== undefined ? { username, page: pick('page'), ...common } : { page: pick('page') ?? '', ...common }) as LinkOptions;
 }

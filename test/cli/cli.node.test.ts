@@ -73,12 +73,19 @@ describe('mme (the built command line)', () => {
     { args: ['email', '--page', PAGE, '--qr-src', 'https://cdn.example.com/qr.png', '--qr-size', '20'], flag: '--qr-size' },
     { args: ['email', '--page', PAGE, '--format', 'pdf'], flag: '--format' },
     { args: ['parse', 'https://example.com/x'], flag: 'URL' },
+    { args: ['link', '--instagram', 'coast clothing'], flag: '--instagram' },
+    { args: ['link', '--instagram', 'coast', '--text', 'Hi'], flag: '--text' },
+    { args: ['link', '--instagram', 'coast', '--page', PAGE], flag: '--page' },
+    { args: ['parse', 'https://ig.me/m/coast?text=hi'], flag: '--text' },
+    { args: ['batch', '../ig.csv', '--page', PAGE, '--out', 'codes'], flag: 'row 2, column channel' },
+    { args: ['batch', '../ig.csv', '--instagram', 'a-b', '--out', 'codes'], flag: 'row 2, column instagram (or --instagram): username' },
   ];
   for (const { args, flag } of invalid) {
     it(`exits 1 with one line naming ${flag}, writing nothing: mme ${args.join(' ').slice(0, 70)}`, () => {
       const dir = join(workDir(), 'run');
       mkdirSync(dir);
       writeFileSync(join(dir, '..', 'rows.csv'), 'ref,label\nstore_1,One\n');
+      writeFileSync(join(dir, '..', 'ig.csv'), args.includes('--page') ? 'ref,label,channel\nstore_1,One,whatsapp\n' : 'ref,label\nstore_1,One\nstore_2,Two\n');
       const result = spawnSync(join(process.cwd(), BIN), args, { encoding: 'utf8', cwd: dir });
       assert.equal(result.status, 1, result.stderr);
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
@@ -158,10 +165,43 @@ describe('mme (the built command line)', () => {
       store_long: `https://m.me/${PAGE}?ref=store_long`,
     };
     for (const [ref, link] of Object.entries(links)) assertScans(join(out, `${ref}.png`), link, t);
-    assert.equal(readFileSync(join(out, 'links.csv'), 'utf8'), `ref,label,link\r\nstore_downtown,"Main St, Downtown",${links.store_downtown}\r\nstore_airport,Airport,${links.store_airport}\r\nstore_long,"Long ""quoted"" one",${links.store_long}\r\n`);
+    assert.equal(readFileSync(join(out, 'links.csv'), 'utf8'), `ref,label,link,channel\r\nstore_downtown,"Main St, Downtown",${links.store_downtown},messenger\r\nstore_airport,Airport,${links.store_airport},messenger\r\nstore_long,"Long ""quoted"" one",${links.store_long},messenger\r\n`);
     const sheet = readFileSync(join(out, 'index.html'), 'utf8');
     for (const ref of Object.keys(links)) assert.match(sheet, new RegExp(`<img src="${ref}.svg"`));
     assert.match(sheet, /Long &quot;quoted&quot; one/);
+  });
+
+  it('mme link, qr, email, batch and parse make and read Instagram links, and every code scans', (t) => {
+    assert.equal(mme('link', '--instagram', 'https://www.instagram.com/coast.clothing/', '--ref', 'bio').out, 'https://ig.me/m/coast.clothing?ref=bio\n');
+    assert.deepEqual(JSON.parse(mme('parse', 'ig.me/coast.clothing?ref=bio').out), { kind: 'instagram', username: 'coast.clothing', ref: 'bio' });
+    const dir = workDir();
+    const png = join(dir, 'ig.png');
+    const qr = mme('qr', '--instagram', '@coast.clothing', '--ref', 'flyer', '--logo', '--out', png);
+    assert.equal(qr.code, 0, qr.err);
+    assertScans(png, 'https://ig.me/m/coast.clothing?ref=flyer', t);
+    const email = JSON.parse(mme('email', '--instagram', 'coast.clothing', '--ref', 'news', '--format', 'json').out);
+    assert.equal(email.href, 'https://ig.me/m/coast.clothing?ref=news');
+    assert.match(email.html, /Message us on Instagram/);
+    assert.match(email.html, /background-color:#C13584/);
+    // One CSV, both channels: a channel column, and an instagram column for a store's own account.
+    const csv = join(dir, 'stores.csv');
+    writeFileSync(csv, 'ref,label,channel,instagram\nnorth,North,messenger,\nnorth,North on Instagram,instagram,\nsouth,South,Instagram,south.store\n');
+    const out = join(dir, 'codes');
+    const batch = mme('batch', csv, '--page', PAGE, '--instagram', 'coast.clothing', '--out', out, '--logo');
+    assert.equal(batch.code, 0, batch.err);
+    assert.deepEqual(readdirSync(out).sort(), ['index.html', 'instagram-north.png', 'instagram-north.svg', 'instagram-south.png', 'instagram-south.svg', 'links.csv', 'north.png', 'north.svg']);
+    assertScans(join(out, 'north.png'), `https://m.me/${PAGE}?ref=north`, t);
+    assertScans(join(out, 'instagram-north.png'), 'https://ig.me/m/coast.clothing?ref=north', t);
+    assertScans(join(out, 'instagram-south.png'), 'https://ig.me/m/south.store?ref=south', t);
+    assert.match(readFileSync(join(out, 'links.csv'), 'utf8'), /^ref,label,link,channel\r\nnorth,North,https:\/\/m\.me\/\S+,messenger\r\nnorth,North on Instagram,https:\/\/ig\.me\/m\/coast\.clothing\?ref=north,instagram\r\n/);
+    assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /<h1>Messenger and Instagram QR codes<\/h1>/);
+    // --instagram alone: every row is an Instagram row.
+    const only = mme('batch', csv.replace('stores', 'only'), '--instagram', 'coast.clothing', '--out', join(dir, 'only'));
+    writeFileSync(csv.replace('stores', 'only'), 'ref,label\nwindow,Window\n');
+    const again = mme('batch', csv.replace('stores', 'only'), '--instagram', 'coast.clothing', '--out', join(dir, 'only'));
+    assert.equal(only.code, 1, 'a missing file is named');
+    assert.equal(again.code, 0, again.err);
+    assertScans(join(dir, 'only', 'instagram-window.png'), 'https://ig.me/m/coast.clothing?ref=window', t);
   });
 
   it('mme batch warns once about its flags, and names the row of a warning about a row', () => {
@@ -211,8 +251,8 @@ describe('mme (the built command line)', () => {
     assert.match(stdout, /^2 codes written to /);
     assertScans(join(out, 'berlin_mitte.png'), `https://m.me/${PAGE}?ref=berlin_mitte&text=Hallo`, t);
     const links = readFileSync(join(out, 'links.csv'), 'utf8').split('\r\n');
-    assert.equal(links[1], `berlin_mitte,"Berlin; Mitte",https://m.me/${PAGE}?ref=berlin_mitte&text=Hallo`);
-    assert.equal(links[2], `koeln,"'=HYPERLINK(""http://evil.example"")",https://m.me/${PAGE}?ref=koeln`, 'a formula is written as text');
+    assert.equal(links[1], `berlin_mitte,"Berlin; Mitte",https://m.me/${PAGE}?ref=berlin_mitte&text=Hallo,messenger`);
+    assert.equal(links[2], `koeln,"'=HYPERLINK(""http://evil.example"")",https://m.me/${PAGE}?ref=koeln,messenger`, 'a formula is written as text');
   });
 
   it('mme batch says "1 code", and its help lists only the flags it takes', () => {

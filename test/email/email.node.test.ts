@@ -14,7 +14,10 @@ const PAGE = 'OriginalCoastClothing';
 const button = emailButton({ page: PAGE, ref: 'newsletter_2026', text: 'Hi! A question' });
 const vml = emailButton({ page: PAGE, ref: 'newsletter_2026', outlook: 'vml', label: 'Chat with us' });
 const qr = emailQr({ page: PAGE, ref: 'newsletter_2026', imageUrl: 'https://cdn.example.com/qr/newsletter.png' });
-const snippets = { hybrid: button, vml, qr };
+const instagramButton = emailButton({ username: '@coast.clothing', ref: 'newsletter_2026', outlook: 'vml' });
+const instagramQr = emailQr({ username: 'coast.clothing', ref: 'newsletter_2026', imageUrl: 'https://cdn.example.com/qr/instagram.png' });
+// Every rule below holds for the Instagram snippets as for the Messenger ones.
+const snippets = { hybrid: button, vml, qr, 'Instagram button': instagramButton, 'Instagram QR image': instagramQr };
 
 function elements(html: string): Node[] {
   const found: Node[] = [];
@@ -70,11 +73,11 @@ describe('email snippets (research/email-html.md §7)', () => {
       assert.equal(wrapper.attribs!.dir, 'ltr');
     });
 
-    it(`${name}: every href, in HTML and in Outlook comments, is the same escaped https://m.me link`, () => {
+    it(`${name}: every href, in HTML and in Outlook comments, is the same escaped https://m.me (or ig.me) link`, () => {
       const hrefs = [...snippet.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
       assert.ok(hrefs.length >= 1);
       for (const href of hrefs) assert.equal(href, snippet.href.replace(/&/g, '&amp;'));
-      assert.match(snippet.href, /^https:\/\/m\.me\/OriginalCoastClothing\?ref=newsletter_2026/);
+      assert.match(snippet.href, /^https:\/\/(m\.me\/OriginalCoastClothing|ig\.me\/m\/coast\.clothing)\?ref=newsletter_2026/);
     });
 
     it(`${name}: never shows the full URL as link text, and the text part has it alone on a line`, () => {
@@ -147,6 +150,16 @@ describe('email snippets (research/email-html.md §7)', () => {
       assert.throws(() => emailQr({ page: PAGE, imageUrl }), (error: EmailError) => error instanceof EmailError && error.code === 'image-url-invalid' && error.field === 'imageUrl');
     });
   }
+
+  it('Instagram: the button and QR image link to ig.me, say Instagram, in its magenta, flat (no gradient in email)', () => {
+    assert.equal(instagramButton.href, 'https://ig.me/m/coast.clothing?ref=newsletter_2026');
+    assert.match(instagramButton.html, />Message us on Instagram</);
+    assert.match(instagramButton.html, /background-color:#C13584/);
+    assert.match(instagramButton.html, /fillcolor="#C13584"/);
+    assert.match(instagramButton.text, /^Message us on Instagram\nhttps:\/\/ig\.me\/m\/coast\.clothing\?ref=newsletter_2026\n$/);
+    assert.equal(elements(instagramQr.html).find((n) => n.name === 'img')!.attribs!.alt, 'QR code: scan to message coast.clothing on Instagram');
+    assert.throws(() => emailButton({ username: 'coast', text: 'Hi' } as never), (error: LinkError) => error instanceof LinkError && error.code === 'text-on-instagram');
+  });
 
   it('QR image: accepts an explicit cid: attachment', () => {
     assert.match(emailQr({ page: PAGE, imageUrl: 'cid:messenger-qr' }).html, /src="cid:messenger-qr"/);

@@ -1,6 +1,6 @@
 import { MmeChatButton, MmeQrCode } from '../src/components/index.js';
 import { EmailError, emailButton } from '../src/email/index.js';
-import { type LinkOptions, type Problem, checkLink, expandRefDetailed, messengerLink, normalizePage } from '../src/link/index.js';
+import { LinkError, type LinkOptions, type Problem, checkLink, expandRefDetailed, instagramLink, messengerLink, normalizePage, parseLink } from '../src/link/index.js';
 import { buttonAttributes, scriptBase, snippets } from './snippets.js';
 
 /** The configurator's state: every form field, kept in the page's URL so it can be shared. */
@@ -9,8 +9,9 @@ type State = Record<string, string>;
 const form = document.querySelector<HTMLFormElement>('#form')!;
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 /** The fields that show their problems beside them. */
-const FIELDS = ['page', 'ref', 'staticRef', 'text', 'topic', 'cadence', 'accent', 'onAccent', 'delay', 'host'];
+const FIELDS = ['page', 'instagram', 'ref', 'staticRef', 'text', 'topic', 'cadence', 'accent', 'onAccent', 'delay', 'host'];
 const PAGE_HINT = $('#page-hint').innerHTML;
+const INSTAGRAM_HINT = $('#instagram-hint').innerHTML;
 
 function readForm(): State {
   const state: State = Object.fromEntries(new FormData(form) as unknown as Iterable<[string, string]>);
@@ -67,17 +68,32 @@ function unavailable(name: 'inline' | 'qr', message: string): void {
 
 const inline = new MmeChatButton();
 const qr = new MmeQrCode();
+const qrInstagram = new MmeQrCode();
 $('#inline-preview').append(inline);
-$('#qr-preview').append(qr);
+$('#qr-preview').append(qr, qrInstagram);
 const outputs: Record<string, string> = {};
 
-/** The options of a link with `ref`, for the kind of link the form makes. */
-const linkOptions = (state: State, ref: string): LinkOptions =>
-  (state.kind === 'optin' ? { page: state.page, topic: state.topic, cadence: state.cadence || undefined, ref } : { page: state.page, ref, text: state.text }) as LinkOptions;
+/**
+ * The links the form makes, each with `ref`: Messenger's when a Page is given (or nothing else
+ * is), Instagram's when an account is. A Messenger link has the kind the form asks for.
+ */
+function linkOptions(state: State, ref: string): LinkOptions[] {
+  const options: LinkOptions[] = [];
+  if (state.page.trim() || !state.instagram.trim()) {
+    options.push((state.kind === 'optin' ? { page: state.page, topic: state.topic, cadence: state.cadence || undefined, ref } : { page: state.page, ref, text: state.text }) as LinkOptions);
+  }
+  if (state.instagram.trim()) options.push({ username: state.instagram, ref });
+  return options;
+}
+
+/** A link's problems, each under the form's field: an Instagram username's under the Instagram field. */
+const check = (options: LinkOptions[]) => options.flatMap((o) => checkLink(o)).map((p) => (p.field === 'username' ? { ...p, field: 'instagram' } : p));
 
 function update(): void {
   const state = readForm();
-  form.classList.toggle('is-optin', state.kind === 'optin');
+  const instagramOnly = !!state.instagram.trim() && !state.page.trim();
+  form.classList.toggle('is-optin', state.kind === 'optin' && !instagramOnly);
+  form.classList.toggle('is-instagram-only', instagramOnly);
   const problems: Problem[] = [];
 
   // The website's ref is a template, expanded here for the sample page. A template that cannot
@@ -95,10 +111,12 @@ function update(): void {
     problems.push(...(error as { problems: Problem[] }).problems);
   }
   const websiteOptions = linkOptions(state, websiteRef);
-  // Problems of the website's ref show under its field; the rest of the link's once, below.
-  problems.push(...checkLink(websiteOptions).filter((p) => templateOk || p.field !== 'ref'));
+  // Problems of the website's ref show under its field; the rest of the links' once, below. The
+  // ref's own problems are the same for every channel: each shows once.
+  const once = (list: Problem[]) => list.filter((p, i) => list.findIndex((q) => q.code === p.code && q.message === p.message) === i);
+  problems.push(...once(check(websiteOptions).filter((p) => templateOk || p.field !== 'ref')));
   const staticOptions = linkOptions(state, state.staticRef.trim());
-  problems.push(...checkLink(staticOptions).filter((p) => p.field === 'ref').map((p) => ({ ...p, field: 'staticRef', message: p.message.replace(/^ref/, 'this name') })));
+  problems.push(...once(check(staticOptions).filter((p) => p.field === 'ref').map((p) => ({ ...p, field: 'staticRef', message: p.message.replace(/^ref/, 'this name') }))));
 
   let page = '';
   try {
@@ -109,6 +127,16 @@ function update(): void {
   $('#page-hint').innerHTML = page && page !== state.page.trim() ? `Page username: <strong>${page}</strong>` : PAGE_HINT;
   if (displayName) $('#page-hint').textContent = "That looks like your Page's name. Links need its username: open your Page on Facebook and copy the address from the address bar (facebook.com/username), or find it under About → Page transparency.";
 
+  // The snippets carry the bare username, as they carry the Page's.
+  let instagram = '';
+  try {
+    if (state.instagram.trim()) instagram = (parseLink(instagramLink({ username: state.instagram })) as { username: string }).username;
+  } catch (error) {
+    if (!(error instanceof LinkError)) throw error;
+  }
+  $('#instagram-hint').innerHTML = instagram && instagram !== state.instagram.trim() ? `Instagram username: <strong>${instagram}</strong>` : INSTAGRAM_HINT;
+  const named = { ...state, instagram: instagram || state.instagram };
+
   const delay = Number(state.delay);
   if (state.greeting && !(state.delay.trim() !== '' && delay >= 0)) {
     problems.push({ code: 'greeting-delay-invalid', field: 'delay', severity: 'error', message: 'the greeting delay must be a number of seconds, 0 or more' });
@@ -116,14 +144,18 @@ function update(): void {
   const host = scriptBase(state.host);
   if (!host) problems.push({ code: 'host-invalid', field: 'host', severity: 'error', message: 'give a folder of your site, such as /mme-kit/, or a full https:// address' });
 
-  let link = '';
+  let links: string[] = [];
   let websiteLink = '';
   let email: { html: string; text: string } | null = null;
   if (!problems.some((p) => p.severity === 'error')) {
-    link = messengerLink(staticOptions);
-    websiteLink = messengerLink(websiteOptions);
+    links = staticOptions.map(messengerLink);
+    websiteLink = messengerLink(websiteOptions[0]);
     try {
-      email = emailButton({ ...staticOptions, label: state.label || undefined, color: state.accent, textColor: state.onAccent });
+      // One email button per channel; Instagram's keeps its own colour unless the form sets one.
+      const buttons = staticOptions.map((options) =>
+        emailButton({ ...options, label: state.label || undefined, ...('username' in options && state.accent.toLowerCase() === '#0866ff' ? {} : { color: state.accent, textColor: state.onAccent }) }),
+      );
+      email = { html: buttons.map((b) => b.html).join('\n'), text: buttons.map((b) => b.text).join('\n') };
     } catch (error) {
       if (!(error instanceof EmailError)) throw error;
       const message = error.code === 'email-low-contrast' ? `${error.message.replace(/^the label's/, "the text colour's")}: pick a darker button colour or a darker text colour` : error.message;
@@ -131,14 +163,21 @@ function update(): void {
     }
   }
   showProblems(problems);
+  const link = links[0] ?? '';
   const valid = !!link && !!email;
   const why = 'Fix what the form points out to see this.';
 
   // The website preview shows the ref as the sample page would send it; the QR code, the fixed one.
-  const { link: linkAttributes, look, behaviour } = buttonAttributes(state, page, websiteRef);
+  const { link: linkAttributes, look, behaviour } = buttonAttributes(named, page, websiteRef);
   setAttributes(inline, { ...linkAttributes, ...look, handoff: behaviour.handoff });
   unavailable('inline', websiteLink ? '' : why);
-  setAttributes(qr, { value: link || undefined, logo: state.logo ? '' : undefined, caption: 'Scan to chat', download: '' });
+  // A printed code holds one link: one code per channel.
+  const instagramCode = links.find((l) => l.startsWith('https://ig.me/'));
+  const messengerCode = links.find((l) => !l.startsWith('https://ig.me/'));
+  setAttributes(qr, { value: messengerCode, logo: state.logo ? '' : undefined, caption: instagramCode ? 'Scan to chat on Messenger' : 'Scan to chat', download: '' });
+  setAttributes(qrInstagram, { value: instagramCode, logo: state.logo ? '' : undefined, caption: messengerCode ? 'Scan to chat on Instagram' : 'Scan to chat', download: '' });
+  qr.hidden = !messengerCode;
+  qrInstagram.hidden = !instagramCode;
   unavailable('qr', link ? '' : why);
 
   const frame = $<HTMLIFrameElement>('#site-preview');
@@ -146,7 +185,7 @@ function update(): void {
   const frameUrl = `./frame.html?${frameQuery}`;
   if (valid && frame.getAttribute('src') !== frameUrl) frame.setAttribute('src', frameUrl);
 
-  Object.assign(outputs, valid ? snippets({ link, state, page, host: host!, email: email! }) : { link: '', script: '', element: '', email: '', emailText: '' });
+  Object.assign(outputs, valid ? snippets({ links, state: named, page, host: host!, email: email! }) : { link: '', script: '', element: '', email: '', emailText: '' });
   for (const [name, text] of Object.entries(outputs)) $(`#out-${name}`).textContent = text || why;
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy')) button.disabled = !valid;
   $<HTMLIFrameElement>('#email-preview').srcdoc = email ? `<!doctype html><html lang="en"><body style="margin:16px;font-family:Arial,sans-serif">${email.html}</body></html>` : '';
@@ -178,6 +217,8 @@ document.addEventListener('click', async (event) => {
 });
 
 writeForm(Object.fromEntries(new URLSearchParams(location.search)));
+// An opt-in restored from the URL shows the choice that made it.
+$<HTMLDetailsElement>('#kind-details').open = readForm().kind === 'optin';
 form.addEventListener('input', update);
 form.addEventListener('change', update);
 update();

@@ -32,9 +32,18 @@ export function scriptBase(host: string): string | null {
  * undefined, so the previews can remove them and the snippets leave them out.
  */
 export function buttonAttributes(state: State, page: string, ref: string) {
-  const optin = state.kind === 'optin';
+  const instagram = state.instagram?.trim() || undefined;
+  const messenger = !!page || !instagram;
+  const optin = state.kind === 'optin' && messenger;
   return {
-    link: { page, topic: optin ? state.topic : undefined, cadence: optin ? state.cadence || undefined : undefined, ref: ref || undefined, text: optin ? undefined : state.text || undefined },
+    link: {
+      page: messenger ? page : undefined,
+      instagram,
+      topic: optin ? state.topic : undefined,
+      cadence: optin ? state.cadence || undefined : undefined,
+      ref: ref || undefined,
+      text: optin || !messenger ? undefined : state.text || undefined,
+    },
     look: {
       label: state.label || undefined,
       variant: state.variant === 'filled' ? undefined : state.variant,
@@ -47,16 +56,21 @@ export function buttonAttributes(state: State, page: string, ref: string) {
 }
 
 /**
- * What the configurator hands over. `link` carries the fixed ref of printed codes, emails and
- * shared links; the script tag and the element carry the website's ref template, which each page
- * expands for itself. The element's fallback link cannot run a template, so it is `link`.
+ * What the configurator hands over. `links` (Messenger's first, then Instagram's) carry the fixed
+ * ref of printed codes, emails and shared links; the script tag and the element carry the website's
+ * ref template, which each page expands for itself. The element's fallback link cannot run a
+ * template, so it is the first of `links`.
  */
-export function snippets(input: { link: string; page: string; host: string; state: State; email: { html: string; text: string } }) {
-  const { link, page, host, state, email } = input;
+export function snippets(input: { links: string[]; page: string; host: string; state: State; email: { html: string; text: string } }) {
+  const { links, page, host, state, email } = input;
+  const link = links[0];
   const { link: linkPart, look, behaviour } = buttonAttributes(state, page, state.ref);
   const embed = `${host}embed.js`;
   const script = `<script src="${escape(embed)}" async${attributes({ ...linkPart, ...look, position: state.position === 'bottom-right' ? undefined : state.position, ...behaviour }, 'data-')}></script>`;
-  const label = state.label || defaultLabel(state.kind === 'optin' ? 'optin' : 'chat');
+  const kind = links.length > 1 ? 'chat' : link.startsWith('https://ig.me/') ? 'instagram' : linkPart.topic ? 'optin' : 'chat';
+  const label = state.label || defaultLabel(kind);
   const element = `<mme-chat-button${attributes({ ...linkPart, ...look, ...behaviour })}>\n  <a href="${escape(link)}">${escape(label)}</a>\n</mme-chat-button>\n<script src="${escape(embed)}" async></script>`;
-  return { link, script, element, email: email.html, emailText: email.text.trimEnd() };
+  // Both channels: each link on its own line, named, for a shop owner to tell apart.
+  const shared = links.length > 1 ? links.map((l) => `${l.startsWith('https://ig.me/') ? 'Instagram' : 'Messenger'}: ${l}`).join('\n') : link;
+  return { link: shared, script, element, email: email.html, emailText: email.text.trimEnd() };
 }

@@ -31,8 +31,8 @@ async function type(page: Page, selector: string, text: string) {
 
 const output = (page: Page, name: string) => page.$eval(`#out-${name}`, (code) => code.textContent);
 const previewHref = (page: Page) => page.$eval('#inline-preview mme-chat-button', (b) => b.shadowRoot!.querySelector('a')?.getAttribute('href') ?? null);
-async function qrOnScreen(page: Page): Promise<string | null> {
-  const svg = await page.evaluateHandle(() => document.querySelector('#qr-preview mme-qr-code')!.shadowRoot!.querySelector('svg')!);
+async function qrOnScreen(page: Page, index = 0): Promise<string | null> {
+  const svg = await page.evaluateHandle((i) => document.querySelectorAll('#qr-preview mme-qr-code')[i]!.shadowRoot!.querySelector('svg')!, index);
   const shot = await (svg as unknown as { screenshot(o: object): Promise<Uint8Array> }).screenshot({ type: 'png' });
   return jsqrDecode(shot);
 }
@@ -124,8 +124,38 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await page.close();
   });
 
+  it('makes Instagram links beside Messenger ones: a two-channel button, a code each, both links and emails', async () => {
+    const page = await open();
+    await type(page, '#instagram', 'https://www.instagram.com/acme.shoes/');
+    await page.waitForFunction(() => document.querySelector('#out-link')!.textContent!.includes('ig.me'));
+    assert.equal(await output(page, 'link'), 'Messenger: https://m.me/OriginalCoastClothing?ref=flyer&text=Hi!%20I%20have%20a%20question\nInstagram: https://ig.me/m/acme.shoes?ref=flyer');
+    assert.match((await output(page, 'script'))!, /data-page="OriginalCoastClothing" data-instagram="acme\.shoes"/);
+    assert.equal(await page.$eval('#instagram-hint', (p) => p.textContent), 'Instagram username: acme.shoes');
+    await page.waitForFunction(() => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('button[aria-haspopup=menu]'));
+    await page.waitForFunction(() => document.querySelectorAll('#qr-preview mme-qr-code:not([hidden])').length === 2);
+    await page.evaluate(() => Promise.all([...document.querySelectorAll('#qr-preview mme-qr-code')].map((q) => (q as unknown as { updateComplete: Promise<unknown> }).updateComplete)));
+    assert.equal(await qrOnScreen(page, 0), 'https://m.me/OriginalCoastClothing?ref=flyer&text=Hi!%20I%20have%20a%20question');
+    assert.equal(await qrOnScreen(page, 1), 'https://ig.me/m/acme.shoes?ref=flyer');
+    const email = (await output(page, 'email'))!;
+    assert.match(email, /href="https:\/\/ig\.me\/m\/acme\.shoes\?ref=flyer"/);
+    assert.match(email, /Message us on Instagram/);
+    // Instagram alone: no Page, no message field (ig.me carries none), one code.
+    await type(page, '#page', '');
+    await page.waitForFunction(() => document.querySelector('#out-link')!.textContent === 'https://ig.me/m/acme.shoes?ref=flyer');
+    assert.equal(await page.$eval('#text', (i) => (i as HTMLElement).offsetParent), null, 'the message field is hidden');
+    await page.waitForFunction(() => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('a')?.getAttribute('href')?.startsWith('https://ig.me/m/acme.shoes'));
+    assert.match((await output(page, 'element'))!, /^<mme-chat-button instagram="acme\.shoes" ref="web-\{path\}"[^>]*>\n  <a href="https:\/\/ig\.me\/m\/acme\.shoes\?ref=flyer">Message us on Instagram<\/a>/);
+    await type(page, '#instagram', 'acme shoes');
+    await page.waitForFunction(() => document.querySelector('#instagram-problems')!.textContent!.includes('username'));
+    assert.equal(await page.$eval('#instagram', (i) => i.getAttribute('aria-invalid')), 'true');
+    await page.close();
+  });
+
   it('keeps the configuration in the URL, so a reload restores the form', async () => {
     const page = await open();
+    // Opt-in links work in few regions since 2026: the choice waits behind a disclosure.
+    assert.equal(await page.$eval('#kind-details', (d) => (d as HTMLDetailsElement).open), false);
+    await page.click('#kind-details summary');
     await page.click('input[name=kind][value=optin]');
     await type(page, '#topic', 'black friday');
     await page.select('#cadence', 'weekly');
@@ -138,6 +168,8 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     assert.equal(await page.$eval('#cadence', (s) => (s as HTMLSelectElement).value), 'weekly');
     assert.equal(await page.$eval('#variant', (s) => (s as HTMLSelectElement).value), 'outline');
     assert.equal(await page.$eval('input[name=kind][value=optin]', (r) => (r as HTMLInputElement).checked), true);
+    assert.equal(await page.$eval('#kind-details', (d) => (d as HTMLDetailsElement).open), true, 'a restored opt-in shows its choice');
+    assert.match(await page.$eval('#topic-problems', (l) => l.textContent!), /Warning: topic makes an opt-in link, which Messenger delivers only in Australia/);
     assert.equal(await output(page, 'link'), link);
     await page.close();
   });

@@ -392,7 +392,7 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
       const hrefs = (await buttonHref(v.tab)).filter(Boolean);
       await close(v);
       assert.ok(hrefs.length > 0 || snippet.includes('data-mme="qr"'), `snippet ${index} renders a button`);
-      for (const href of hrefs) assert.match(href!, /^https:\/\/m\.me\//);
+      for (const href of hrefs) assert.match(href!, /^https:\/\/(m\.me|ig\.me\/m)\//);
       assert.deepEqual(v.errors, [], `snippet ${index}`);
     }
   });

@@ -26,6 +26,15 @@ describe('mme-kit/ssr: the elements rendered on a server, in Node', () => {
     }
   });
 
+  it('renders an Instagram button, a two-channel menu button and an Instagram QR code', async () => {
+    assert.equal(hrefOf(await renderChatButton({ instagram: '@coast.clothing', ref: 'ssr' })), 'https://ig.me/m/coast.clothing?ref=ssr');
+    const both = await renderChatButton({ page: PAGE, instagram: 'coast.clothing', ref: 'ssr' });
+    assert.match(both, /<button[^>]*part="base"[^>]*aria-haspopup="menu"[^>]*aria-expanded="false"/);
+    const qr = await renderQrCode({ instagram: 'coast.clothing', ref: 'ssr', logo: '' });
+    assert.match(qr, /aria-label="QR code: message coast\.clothing on Instagram"/);
+    assert.match(qr, /fill="#D62976"/);
+  });
+
   it("expands a ref template for the request's page, and refuses a template without one", async () => {
     assert.equal(hrefOf(await renderChatButton({ page: PAGE, ref: 'web-{path}' }, { path: '/café/crème/' })), `https://m.me/${PAGE}?ref=web-cafe-creme`);
     assert.equal(hrefOf(await renderChatButton({ page: PAGE, ref: '{query.utm_source|direct}' }, { query: {} })), `https://m.me/${PAGE}?ref=direct`);

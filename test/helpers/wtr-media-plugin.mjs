@@ -3,6 +3,7 @@
  * protocol (puppeteer's own emulateMediaFeatures refuses forced-colors):
  * - `executeServerCommand('mme-media', [{ name: 'forced-colors', value: 'active' }])`; `[]` resets.
  * - `executeServerCommand('mme-touch', true)`: a touch screen and no mouse (pointer: coarse); false resets.
+ * - `executeServerCommand('mme-timezone', 'Asia/Tokyo')`: the visitor's time zone; '' resets.
  */
 export function mediaPlugin() {
   const sessions = new WeakMap();
@@ -19,6 +20,10 @@ export function mediaPlugin() {
       }
       if (command === 'mme-touch') {
         await (await cdp(session.browser.getPage(session.id))).send('Emulation.setTouchEmulationEnabled', payload ? { enabled: true, maxTouchPoints: 5 } : { enabled: false });
+        return true;
+      }
+      if (command === 'mme-timezone') {
+        await (await cdp(session.browser.getPage(session.id))).send('Emulation.setTimezoneOverride', { timezoneId: payload });
         return true;
       }
       return undefined;

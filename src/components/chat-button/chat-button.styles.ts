@@ -31,7 +31,8 @@ export const styles = css`
     background-image: none;
   }
   :host([hidden]),
-  :host([invalid]) {
+  :host([invalid]),
+  :host([away][when-away='hide']) {
     display: none;
   }
   /* Everything sits on an internal root, reset to initial values, so a page's global CSS

@@ -1,14 +1,19 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { defaultLabel } from '../../labels/index.js';
+import { EN, type Strings, fill, language, loadStrings } from '../../labels/index.js';
 import { defineElement } from '../internal/define.js';
 import { MmeClickEvent } from '../internal/events.js';
 import { instagramIcon, messengerIcon } from '../internal/icon.js';
-import { type ElementProblem, LinkElement, type ResolvedLink, checkChoice } from '../internal/link-element.js';
+import { type AttributeProblemCode, type ElementProblem, LinkElement, type ResolvedLink, checkChoice } from '../internal/link-element.js';
 import { styles } from './chat-button.styles.js';
 
 type Overlays = typeof import('./overlays.js');
+type Hours = typeof import('../../hours/index.js');
+let hours: Hours | undefined;
+let hoursLoading: Promise<unknown> | undefined;
+/** The opening-hours code, loaded once per page by the first button that has `hours`. */
+const loadHours = () => (hoursLoading ??= import('../../hours/index.js').then((module) => (hours = module)));
 let overlays: Overlays | undefined;
 let overlaysLoading: Promise<Overlays> | undefined;
 
@@ -29,7 +34,22 @@ const CHOICES = {
   target: ['_blank', '_self'],
   position: ['inline', 'bottom-right', 'bottom-left'],
   handoff: ['', 'qr'],
+  whenAway: ['message', 'hide'],
 } as const;
+/** The attribute of each choice, where it is not the property's name. */
+const ATTRIBUTES: Partial<Record<keyof typeof CHOICES, string>> = { whenAway: 'when-away' };
+
+/** Whether a URL, read against the page's, is an http(s) address: never `javascript:` or `data:`. */
+const webAddress = (url: string): boolean => {
+  try {
+    return /^https?:$/.test(new URL(url.trim(), globalThis.document?.baseURI ?? 'https://localhost/').protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** The longest a timer may wait (setTimeout's limit, about 24.8 days); a later change is looked at again then. */
+const LONGEST_WAIT = 2 ** 31 - 1;
 
 type Choice<K extends keyof typeof CHOICES> = (typeof CHOICES)[K][number];
 
@@ -63,7 +83,7 @@ type Choice<K extends keyof typeof CHOICES> = (typeof CHOICES)[K][number];
 export class MmeChatButton extends LinkElement {
   static override styles = styles;
 
-  /** Visible label. Default: the element's own text, else "Message us" ("Get updates on Messenger" for opt-in links). */
+  /** Visible label. Default: the element's own text, else "Message us" ("Get updates on Messenger" for opt-in links), in the page's language. */
   @property() label?: string;
   /** `filled`, `outline` or `icon` (round; the label stays the accessible name). */
   @property({ reflect: true }) variant: Choice<'variant'> = 'filled';
@@ -87,6 +107,40 @@ export class MmeChatButton extends LinkElement {
   @property() handoff?: Choice<'handoff'>;
   /** Push `mme_click` onto `window[NAME]` (just `data-layer`: `window.dataLayer`). */
   @property({ attribute: 'data-layer' }) dataLayer?: string;
+  /** The greeting's sender, shown above its text (`greeting-name`). */
+  @property({ attribute: 'greeting-name' }) greetingName?: string;
+  /** The sender's picture: an image URL your site chooses, requested only when the greeting shows. */
+  @property({ attribute: 'greeting-avatar' }) greetingAvatar?: string;
+  /** When the greeting shows: `delay` (after `greeting-delay` seconds), `scroll:PERCENT` (once the visitor has scrolled that far), or `exit` (a desktop pointer leaving for the browser's tabs). */
+  @property({ attribute: 'greeting-on' }) greetingOn?: string;
+  /** Opening hours, schema.org openingHours: `Mo-Fr 09:00-18:00; Sa 10:00-14:00`. */
+  @property() hours?: string;
+  /** The business's IANA time zone (`Europe/Berlin`); without it, the hours are read in the visitor's. */
+  @property() timezone?: string;
+  /** Dates the business is closed: `2026-12-24, 2026-12-25`. */
+  @property({ attribute: 'closed-on' }) closedOn?: string;
+  /** Outside the hours: `message` (the button stays; an away note replaces the greeting) or `hide`. */
+  @property({ attribute: 'when-away' }) whenAway?: Choice<'whenAway'>;
+  /** Set outside the opening hours. */
+  @property({ type: Boolean, reflect: true }) away = false;
+  /** The away note; `{time}` is the next opening. Default: "We're away. We reply from {time}.", in the page's language. */
+  @property({ attribute: 'away-message' }) awayMessage?: string;
+  /** The QR popover's title. Default: "Scan with your phone", in the page's language. */
+  @property({ attribute: 'popover-title' }) popoverTitle?: string;
+  /** The popover's link that opens Messenger here. Default: "Open Messenger on this computer", in the page's language. */
+  @property({ attribute: 'open-here-label' }) openHereLabel?: string;
+  /** The popover's close button. Default: "Close", in the page's language. */
+  @property({ attribute: 'close-label' }) closeLabel?: string;
+
+  /** @internal The built-in strings in the page's language (the nearest `lang`); English until another has loaded. */
+  strings: Strings = EN;
+  /** @internal The language those strings are in. */
+  stringsLang = 'en';
+  private loadingStrings?: Promise<unknown>;
+  /** @internal The next opening (ms), when away. */
+  opensAt: number | null = null;
+  private hoursTimer?: ReturnType<typeof setTimeout>;
+  private greetingListeners?: AbortController;
 
   // State the lazily loaded overlays (./overlays.ts) read and set.
   /** @internal */ @state() greetingShown = false;
@@ -110,26 +164,96 @@ export class MmeChatButton extends LinkElement {
     return loaded;
   }
 
+  /**
+   * The first update, and any after `hours` is set, waits for what it needs: the strings of the
+   * page's language, and the opening-hours code. A page in English with no hours waits for nothing.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.hours && !hours) await loadHours().catch(() => {});
+    await this.loadingStrings;
+    super.scheduleUpdate();
+  }
+
   protected override checkOwn(_link: ResolvedLink, problems: ElementProblem[]): void {
-    for (const name of Object.keys(CHOICES) as (keyof typeof CHOICES)[]) checkChoice(problems, name, `${name}-invalid`, this[name], CHOICES[name]);
+    for (const name of Object.keys(CHOICES) as (keyof typeof CHOICES)[]) {
+      const attribute = ATTRIBUTES[name] ?? name;
+      checkChoice(problems, attribute, `${attribute}-invalid` as AttributeProblemCode, this[name], CHOICES[name]);
+    }
     if (!(this.greetingDelay >= 0)) {
       problems.push({ code: 'greeting-delay-invalid', field: 'greeting-delay', severity: 'error', message: `greeting-delay "${this.greetingDelay}" must be a number of seconds, 0 or more` });
     }
+    if (this.greetingOn != null && !/^(delay|exit|scroll:(100|\d{1,2}))$/.test(this.greetingOn)) {
+      problems.push({ code: 'greeting-on-invalid', field: 'greeting-on', severity: 'error', message: `greeting-on "${this.greetingOn}" must be delay, exit, or scroll: and a percentage such as scroll:50` });
+    }
+    if (this.greetingAvatar && !webAddress(this.greetingAvatar)) {
+      problems.push({ code: 'greeting-avatar-invalid', field: 'greeting-avatar', severity: 'error', message: `greeting-avatar "${this.greetingAvatar}" must be an image's https:// address or a path on your site` });
+    }
+    this.checkHours(problems);
     for (const [field, value] of [['accent', this.accent], ['on-accent', this.onAccent]] as const) {
       // A server has no CSS engine to ask: there the browser checks the colour when it takes over.
       if (value && globalThis.CSS && !CSS.supports('color', value)) problems.push({ code: `${field}-invalid`, field, severity: 'error', message: `${field} "${value}" is not a CSS colour such as #0866FF` });
     }
   }
 
+  /**
+   * Reads the hours at this moment: sets `away`, and looks again when they next open or close
+   * (one timer, no polling). Hours, a zone or dates that cannot be read are errors, never
+   * "always open"; hours without a zone are read in the visitor's, with a warning.
+   */
+  private checkHours(problems: ElementProblem[]): void {
+    clearTimeout(this.hoursTimer);
+    this.away = false;
+    this.opensAt = null;
+    // Without its code (a failed download), the button shows as if open.
+    if (!this.hours || !hours) return;
+    try {
+      const spans = hours.parseHours(this.hours);
+      const closedOn = hours.parseClosedOn(this.closedOn ?? '');
+      const timeZone = this.timezone ? hours.checkTimeZone(this.timezone) : Intl.DateTimeFormat().resolvedOptions().timeZone;
+      if (!this.timezone) problems.push({ code: 'timezone-missing', field: 'timezone', severity: 'warning', message: `timezone is missing: the hours are read in the visitor's time zone (${timeZone}); give the business's, such as Europe/Berlin` });
+      const status = hours.hoursStatus(spans, { timeZone, closedOn, now: Date.now() });
+      this.away = !status.open;
+      this.opensAt = status.opensAt;
+      if (status.changesAt != null && this.isConnected) {
+        // A little after the change, so the clock is surely past it.
+        this.hoursTimer = setTimeout(() => this.requestUpdate(), Math.min(LONGEST_WAIT, status.changesAt - Date.now() + 1000));
+      }
+    } catch (error) {
+      if (!(error instanceof hours.HoursError)) throw error;
+      problems.push({ code: error.code, field: error.field, severity: 'error', message: error.message });
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // The nearest lang: the element's own or an ancestor's, else the document's.
+    const lang = language(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en');
+    if (lang !== this.stringsLang) {
+      this.loadingStrings = loadStrings(lang).then(
+        (strings) => {
+          this.strings = strings;
+          this.stringsLang = lang;
+        },
+        // A failed download leaves English.
+        () => {},
+      );
+    }
     this.scheduleGreeting();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.greetingTimer);
+    clearTimeout(this.hoursTimer);
+    this.greetingListeners?.abort();
     overlays?.release(this);
+  }
+
+  /** @internal What the bubble says: the away note outside the hours (when-away="message"), else the greeting. */
+  get bubbleText(): string | undefined {
+    if (!this.away) return this.greeting || undefined;
+    const time = this.opensAt == null ? '' : new Intl.DateTimeFormat(this.stringsLang, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(this.opensAt);
+    return fill(this.awayMessage || (time ? this.strings.away : this.strings.awayNoNext), { time });
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -138,17 +262,43 @@ export class MmeChatButton extends LinkElement {
     // defaults and the page's rules alike.
     if (changed.has('accent')) this.style.setProperty('--mme-accent', this.accent || null);
     if (changed.has('onAccent')) this.style.setProperty('--mme-on-accent', this.onAccent || null);
-    if (changed.has('greeting') || changed.has('greetingDelay')) this.scheduleGreeting();
+    if (['greeting', 'greetingDelay', 'greetingOn', 'away'].some((name) => changed.has(name))) this.scheduleGreeting();
   }
 
-  /** Shows the greeting after its delay; its code, and the check of a remembered dismissal, load then. */
+  /**
+   * Shows the greeting (or the away note) once: after its delay, once the visitor has scrolled
+   * far enough, or when a desktop pointer leaves for the browser's tabs. Its code, and the check of
+   * a remembered dismissal, load then.
+   */
   private scheduleGreeting(): void {
     clearTimeout(this.greetingTimer);
-    if (!this.greeting || this.greetingShown || this.dismissed || !this.isConnected) return;
-    this.greetingTimer = setTimeout(() => {
-      // The greeting is an extra: without its code, the button alone is shown.
+    this.greetingListeners?.abort();
+    if (!this.bubbleText || this.greetingShown || this.dismissed || !this.isConnected) return;
+    // The greeting is an extra: without its code, the button alone is shown.
+    const show = () => {
+      this.greetingListeners?.abort();
       if (!this.invalid) this.useOverlays().then((loaded) => loaded.showGreeting(this), () => {});
-    }, Math.max(0, this.greetingDelay) * 1000);
+    };
+    const on = this.greetingOn ?? 'delay';
+    if (on === 'delay') {
+      this.greetingTimer = setTimeout(show, Math.max(0, this.greetingDelay) * 1000);
+      return;
+    }
+    const listeners = (this.greetingListeners = new AbortController());
+    const { signal } = listeners;
+    if (on === 'exit') {
+      // Leaving through the top edge, toward the tabs and the address bar; a touch screen has no such move.
+      document.addEventListener('mouseout', (event) => !event.relatedTarget && event.clientY <= 0 && show(), { signal });
+      return;
+    }
+    const share = Number(on.slice(7)) / 100;
+    const scrolled = () => {
+      const room = document.documentElement.scrollHeight - innerHeight;
+      // A page with nothing to scroll has been read to its end.
+      if (room <= 0 || scrollY / room >= share) show();
+    };
+    addEventListener('scroll', scrolled, { signal, passive: true });
+    scrolled();
   }
 
   /** Hides the greeting for this page view (and the session with `remember-dismiss`). */
@@ -165,7 +315,7 @@ export class MmeChatButton extends LinkElement {
   get labelText(): string {
     // Its own text: the no-JavaScript link's words. A server renders it without its children.
     const own = (this.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return this.label || own || defaultLabel(this.links.length > 1 ? 'chat' : this.link?.kind ?? 'chat');
+    return this.label || own || this.strings[this.links.length > 1 ? 'chat' : this.link?.kind ?? 'chat'];
   }
 
   /**
@@ -232,7 +382,7 @@ export class MmeChatButton extends LinkElement {
 
   protected override render() {
     const link = this.link;
-    if (!link) return nothing;
+    if (!link || (this.away && this.whenAway === 'hide')) return nothing;
     const launcher = this.links.length > 1;
     // Only where a click opens the popover does the button say it has one: not on touch screens.
     const handoff = !launcher && this.handsOff();
@@ -242,9 +392,9 @@ export class MmeChatButton extends LinkElement {
     // own, so screen readers list it and every part of the page belongs to one (axe's region).
     const floating = this.position?.startsWith('bottom');
     return html`<div class="root" role=${ifDefined(floating ? 'complementary' : undefined)} aria-label=${ifDefined(floating ? label : undefined)}>
-      ${this.greeting
+      ${this.greeting || this.away
         ? // The live region is there from the start, empty, so that screen readers announce the text.
-          html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>${this.greetingShown ? overlays?.greetingCard(this, this.greeting) : nothing}</div>`
+          html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>${this.greetingShown ? overlays?.greetingCard(this, this.bubbleText ?? '') : nothing}</div>`
         : nothing}${this.popoverOpen ? overlays?.popover(this, this.popoverLink ?? link) : nothing}${
         this.menuOpen ? overlays?.menu(this) : nothing
       }${launcher

@@ -27,6 +27,17 @@ export const overlayStyles = css`
   .greeting-text {
     flex: 1;
   }
+  .greeting-name {
+    display: block;
+    font-weight: 600;
+  }
+  .avatar {
+    flex: none;
+    width: 40px;
+    height: 40px;
+    border-radius: 50%;
+    object-fit: cover;
+  }
   .close {
     all: initial;
     box-sizing: border-box;

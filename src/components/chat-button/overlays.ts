@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/greeting-events.js';
+import { fill } from '../../labels/index.js';
 import { instagramIcon, messengerIcon } from '../internal/icon.js';
 import type { ResolvedLink } from '../internal/link-element.js';
 import type { MmeChatButton } from './chat-button.js';
@@ -163,8 +164,15 @@ export const menu = (host: MmeChatButton) =>
   </div>`;
 
 /** The greeting's card: its text and a close button. */
-export const greetingCard = (host: MmeChatButton, text: string) =>
-  html`<div class="bubble-card"><span class="greeting-text">${text}</span><button type="button" class="close" aria-label="Dismiss" @click=${() => dismissGreeting(host)}>×</button></div>`;
+export const greetingCard = (host: MmeChatButton, text: string) => {
+  // Who is talking, Messenger-style: the picture is decoration beside the name and text, so its alt is empty. Not
+  // outside the hours: the away note speaks for the business.
+  const name = host.away ? '' : host.greetingName;
+  const avatar = host.away ? '' : host.greetingAvatar;
+  return html`<div class="bubble-card">${avatar ? html`<img class="avatar" src=${avatar} alt="" width="40" height="40" />` : nothing}<span class="greeting-text"
+      >${name ? html`<strong class="greeting-name">${name}</strong>` : nothing}${text}</span
+    ><button type="button" class="close" aria-label=${host.strings.dismiss} @click=${() => dismissGreeting(host)}>×</button></div>`;
+};
 
 /**
  * The QR hand-off dialog: a code to scan with a phone, and a link to open Messenger here. It
@@ -184,14 +192,14 @@ export const popover = (host: MmeChatButton, { href, page, kind }: ResolvedLink)
     }}
   >
     <div class="popover-head">
-      <span id="popover-title">Scan with your phone</span
-      ><button type="button" class="close" aria-label="Close" @click=${() => closePopover(host)}>×</button>
+      <span id="popover-title">${host.popoverTitle || host.strings.popoverTitle}</span
+      ><button type="button" class="close" aria-label=${host.closeLabel || host.strings.close} @click=${() => closePopover(host)}>×</button>
     </div>
     ${host.qrReady
-      ? html`<mme-qr-code value=${href} size="180" label=${`QR code: open ${CHANNELS[kind]} on your phone to message ${page}`}></mme-qr-code>`
+      ? html`<mme-qr-code value=${href} size="180" label=${fill(host.strings.qrLabel, { app: CHANNELS[kind], name: page })}></mme-qr-code>`
       : html`<div class="qr-placeholder"></div>`}
     ${kind === 'instagram'
       ? // ig.me links do not open on Instagram's web site: the phone is the only way.
         nothing
-      : html`<a href=${href} target=${host.target} rel="noopener noreferrer" @click=${() => closePopover(host, false)}>Open Messenger on this computer</a>`}
+      : html`<a href=${href} target=${host.target} rel="noopener noreferrer" @click=${() => closePopover(host, false)}>${host.openHereLabel || host.strings.openHere}</a>`}
   </div>`;

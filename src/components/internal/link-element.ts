@@ -13,7 +13,14 @@ export type AttributeProblemCode =
   | 'handoff-invalid'
   | 'greeting-delay-invalid'
   | 'accent-invalid'
-  | 'on-accent-invalid';
+  | 'on-accent-invalid'
+  | 'hours-invalid'
+  | 'timezone-invalid'
+  | 'timezone-missing'
+  | 'closed-on-invalid'
+  | 'when-away-invalid'
+  | 'greeting-on-invalid'
+  | 'greeting-avatar-invalid';
 
 /** Every code an element can report in `problems` and `mme-invalid`. */
 export type ElementProblemCode = LinkProblemCode | QrProblemCode | AttributeProblemCode;

@@ -1,0 +1,15 @@
+import type { Strings } from '../index.js';
+
+/** French. */
+export default {
+  chat: 'Écrivez-nous',
+  optin: 'Recevoir nos nouvelles sur Messenger',
+  instagram: 'Écrivez-nous sur Instagram',
+  popoverTitle: 'Scannez avec votre téléphone',
+  openHere: 'Ouvrir Messenger sur cet ordinateur',
+  close: 'Fermer',
+  dismiss: 'Ignorer',
+  away: 'Nous sommes absents. Nous répondons à partir de {time}.',
+  awayNoNext: 'Nous sommes absents pour le moment.',
+  qrLabel: 'Code QR : ouvrez {app} sur votre téléphone pour écrire à {name}',
+} satisfies Strings;

@@ -1,0 +1,15 @@
+import type { Strings } from '../index.js';
+
+/** Polish. */
+export default {
+  chat: 'Napisz do nas',
+  optin: 'Otrzymuj nowości w Messengerze',
+  instagram: 'Napisz do nas na Instagramie',
+  popoverTitle: 'Zeskanuj telefonem',
+  openHere: 'Otwórz Messengera na tym komputerze',
+  close: 'Zamknij',
+  dismiss: 'Ukryj',
+  away: 'Teraz nas nie ma. Wracamy: {time}.',
+  awayNoNext: 'Teraz nas nie ma.',
+  qrLabel: 'Kod QR: otwórz {app} w telefonie, aby napisać do {name}',
+} satisfies Strings;

@@ -164,7 +164,13 @@ function cdnBuild(entry: Record<string, string>, chunkFileNames: string, options
       lib: { entry, formats: ['es'] },
       rolldownOptions: {
         preserveEntrySignatures: options.preserveEntrySignatures,
-        output: { minify: true, entryFileNames: '[name].js', chunkFileNames },
+        output: {
+          minify: true,
+          entryFileNames: '[name].js',
+          // A language's strings keep a plain name (locale-de.js): the import of each is in the
+          // first file a page loads, where eighteen short, alike names cost less than hashed ones.
+          chunkFileNames: (chunk) => (/\/labels\/locales\//.test(chunk.facadeModuleId ?? '') ? 'chunks/locale-[name].js' : chunkFileNames),
+        },
         onLog(level, log, handler) {
           // elements.js defines both elements up front, so the chat button's lazy import of the
           // QR code finds it already loaded there; in the embed the same import is a real chunk.

@@ -171,3 +171,35 @@ export function hoursStatus(spans: readonly Span[], options: { timeZone: string;
   }
   return { open, changesAt: null, opensAt: null };
 }
+
+/** What a button with hours shows now: away or not, the next opening, when to look again, and what is wrong. */
+export interface ButtonHours {
+  readonly away: boolean;
+  readonly opensAt: number | null;
+  readonly changesAt: number | null;
+  readonly problems: { code: HoursProblemCode | 'timezone-missing'; field: string; severity: 'error' | 'warning'; message: string }[];
+}
+
+/**
+ * Reads a button's `hours`, `timezone` and `closed-on` at the instant `now`. Hours, a zone or
+ * dates that cannot be read are errors (never "always open"); hours without a zone are read in
+ * the visitor's, with a warning.
+ */
+export function buttonHours(attributes: { hours: string; timezone?: string; closedOn?: string }, now: number): ButtonHours {
+  try {
+    const spans = parseHours(attributes.hours);
+    const closedOn = parseClosedOn(attributes.closedOn ?? '');
+    const timeZone = attributes.timezone ? checkTimeZone(attributes.timezone) : Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const status = hoursStatus(spans, { timeZone, closedOn, now });
+    const problems: ButtonHours['problems'] = attributes.timezone
+      ? []
+      : [{ code: 'timezone-missing', field: 'timezone', severity: 'warning', message: `timezone is missing: the hours are read in the visitor's time zone (${timeZone}); give the business's, such as Europe/Berlin` }];
+    return { away: !status.open, opensAt: status.opensAt, changesAt: status.changesAt, problems };
+  } catch (error) {
+    if (!(error instanceof HoursError)) throw error;
+    return { away: false, opensAt: null, changesAt: null, problems: [{ code: error.code, field: error.field, severity: 'error', message: error.message }] };
+  }
+}
+
+/** An instant as a visitor reads it in `lang`: its weekday and time, in the visitor's zone ("Monday 9:00 AM"). */
+export const visitorTime = (ms: number, lang: string): string => new Intl.DateTimeFormat(lang, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(ms);

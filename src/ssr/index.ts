@@ -5,6 +5,7 @@ import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { MmeChatButton, MmeQrCode } from '../components/index.js';
+import { language, loadStrings } from '../labels/index.js';
 import { LinkError, type PageContext } from '../link/index.js';
 import { escapeMarkup } from '../qr/index.js';
 
@@ -37,14 +38,20 @@ async function renderElement(element: CustomElementConstructor, attributes: Attr
   if (typeof ref === 'string' && !context && /\{(?!\{)/.test(ref.replace(/\{\{|\}\}/g, ''))) {
     throw new LinkError({ code: 'ref-template-invalid', field: 'ref', severity: 'error', message: `ref ${JSON.stringify(ref)} is a template: pass the request's page as the context, such as { path: '/shoes/' }` });
   }
-  return collectResult(render(html`<${unsafeStatic(tag)}${unsafeStatic(attributeText(attributes))} .context=${context}></${unsafeStatic(tag)}>`));
+  // The built-in words in the page's language: the element's own lang, else the request's page's.
+  const lang = language(String(attributes?.lang ?? context?.lang ?? 'en'));
+  const strings = await loadStrings(lang);
+  return collectResult(
+    render(html`<${unsafeStatic(tag)}${unsafeStatic(attributeText(attributes))} .context=${context} .strings=${strings} .stringsLang=${lang}></${unsafeStatic(tag)}>`),
+  );
 }
 
 /**
  * `<mme-chat-button>` as HTML for a server to send: the element with its attributes and a
  * declarative shadow root holding the real link, styled, so the button shows and works before
  * JavaScript, and without it. Attributes that cannot make a link render none, as in a browser.
- * `context` is the request's page, for a `ref` template (`web-{path}`). Load
+ * `context` is the request's page, for a `ref` template (`web-{path}`), and its `lang` for the
+ * built-in words (`{ lang: 'es' }` gives "Escríbenos"). Load
  * `@lit-labs/ssr-client/lit-element-hydrate-support.js` before the elements in the browser so
  * that they take over this HTML instead of drawing it again.
  * @throws {LinkError} `ref-template-invalid` for a template without a context, or an invalid one.

@@ -184,7 +184,7 @@ describe('<mme-chat-button>: opening hours, the visitor\'s language, a greeting 
 
     it('is invalid for hours, a zone or dates it cannot read, naming the bad part, never "always open"', async () => {
       const hours = await expectInvalid('mme-chat-button', { page: PAGE, hours: 'Mo-Fr 9-18', timezone: 'Europe/Berlin' }, 'hours-invalid');
-      expect(hours.problems[0].message).to.contain('"9"');
+      expect((hours as MmeChatButton).problems[0].message).to.contain('"9"');
       hours.remove();
       (await expectInvalid('mme-chat-button', { page: PAGE, hours: WEEK, timezone: 'Mars/Olympus' }, 'timezone-invalid')).remove();
       (await expectInvalid('mme-chat-button', { page: PAGE, hours: WEEK, timezone: 'UTC', 'closed-on': '24/12' }, 'closed-on-invalid')).remove();

@@ -35,6 +35,12 @@ describe('mme-kit/ssr: the elements rendered on a server, in Node', () => {
     assert.match(qr, /fill="#D62976"/);
   });
 
+  it("says its words in the request's page's language, or the element's own lang", async () => {
+    assert.match(await renderChatButton({ page: PAGE }, { lang: 'es' }), /<span part="label"[^>]*><!--lit-part-->Escríbenos<!--\/lit-part-->/);
+    assert.match(await renderChatButton({ page: PAGE, lang: 'ja' }), /メッセージを送る/);
+    assert.match(await renderChatButton({ page: PAGE }), /Message us/);
+  });
+
   it("expands a ref template for the request's page, and refuses a template without one", async () => {
     assert.equal(hrefOf(await renderChatButton({ page: PAGE, ref: 'web-{path}' }, { path: '/café/crème/' })), `https://m.me/${PAGE}?ref=web-cafe-creme`);
     assert.equal(hrefOf(await renderChatButton({ page: PAGE, ref: '{query.utm_source|direct}' }, { query: {} })), `https://m.me/${PAGE}?ref=direct`);

@@ -141,6 +141,7 @@ export class MmeChatButton extends LinkElement {
   opensAt: number | null = null;
   private hoursTimer?: ReturnType<typeof setTimeout>;
   private greetingListeners?: AbortController;
+  private greetingTurn = 0;
 
   // State the lazily loaded overlays (./overlays.ts) read and set.
   /** @internal */ @state() greetingShown = false;
@@ -202,25 +203,14 @@ export class MmeChatButton extends LinkElement {
    */
   private checkHours(problems: ElementProblem[]): void {
     clearTimeout(this.hoursTimer);
-    this.away = false;
-    this.opensAt = null;
     // Without its code (a failed download), the button shows as if open.
-    if (!this.hours || !hours) return;
-    try {
-      const spans = hours.parseHours(this.hours);
-      const closedOn = hours.parseClosedOn(this.closedOn ?? '');
-      const timeZone = this.timezone ? hours.checkTimeZone(this.timezone) : Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (!this.timezone) problems.push({ code: 'timezone-missing', field: 'timezone', severity: 'warning', message: `timezone is missing: the hours are read in the visitor's time zone (${timeZone}); give the business's, such as Europe/Berlin` });
-      const status = hours.hoursStatus(spans, { timeZone, closedOn, now: Date.now() });
-      this.away = !status.open;
-      this.opensAt = status.opensAt;
-      if (status.changesAt != null && this.isConnected) {
-        // A little after the change, so the clock is surely past it.
-        this.hoursTimer = setTimeout(() => this.requestUpdate(), Math.min(LONGEST_WAIT, status.changesAt - Date.now() + 1000));
-      }
-    } catch (error) {
-      if (!(error instanceof hours.HoursError)) throw error;
-      problems.push({ code: error.code, field: error.field, severity: 'error', message: error.message });
+    const read = this.hours && hours ? hours.buttonHours({ hours: this.hours, timezone: this.timezone, closedOn: this.closedOn }, Date.now()) : null;
+    this.away = !!read?.away;
+    this.opensAt = read?.opensAt ?? null;
+    problems.push(...(read?.problems ?? []));
+    if (read?.changesAt != null && this.isConnected) {
+      // A little after the change, so the clock is surely past it.
+      this.hoursTimer = setTimeout(() => this.requestUpdate(), Math.min(LONGEST_WAIT, read.changesAt - Date.now() + 1000));
     }
   }
 
@@ -252,7 +242,7 @@ export class MmeChatButton extends LinkElement {
   /** @internal What the bubble says: the away note outside the hours (when-away="message"), else the greeting. */
   get bubbleText(): string | undefined {
     if (!this.away) return this.greeting || undefined;
-    const time = this.opensAt == null ? '' : new Intl.DateTimeFormat(this.stringsLang, { weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(this.opensAt);
+    const time = this.opensAt == null || !hours ? '' : hours.visitorTime(this.opensAt, this.stringsLang);
     return fill(this.awayMessage || (time ? this.strings.away : this.strings.awayNoNext), { time });
   }
 
@@ -273,6 +263,7 @@ export class MmeChatButton extends LinkElement {
   private scheduleGreeting(): void {
     clearTimeout(this.greetingTimer);
     this.greetingListeners?.abort();
+    const turn = ++this.greetingTurn;
     if (!this.bubbleText || this.greetingShown || this.dismissed || !this.isConnected) return;
     // The greeting is an extra: without its code, the button alone is shown.
     const show = () => {
@@ -280,25 +271,10 @@ export class MmeChatButton extends LinkElement {
       if (!this.invalid) this.useOverlays().then((loaded) => loaded.showGreeting(this), () => {});
     };
     const on = this.greetingOn ?? 'delay';
-    if (on === 'delay') {
-      this.greetingTimer = setTimeout(show, Math.max(0, this.greetingDelay) * 1000);
-      return;
-    }
-    const listeners = (this.greetingListeners = new AbortController());
-    const { signal } = listeners;
-    if (on === 'exit') {
-      // Leaving through the top edge, toward the tabs and the address bar; a touch screen has no such move.
-      document.addEventListener('mouseout', (event) => !event.relatedTarget && event.clientY <= 0 && show(), { signal });
-      return;
-    }
-    const share = Number(on.slice(7)) / 100;
-    const scrolled = () => {
-      const room = document.documentElement.scrollHeight - innerHeight;
-      // A page with nothing to scroll has been read to its end.
-      if (room <= 0 || scrollY / room >= share) show();
-    };
-    addEventListener('scroll', scrolled, { signal, passive: true });
-    scrolled();
+    if (on === 'delay') this.greetingTimer = setTimeout(show, Math.max(0, this.greetingDelay) * 1000);
+    // Scrolling and leaving are watched by the greeting's own code, loaded now for a page that asks for them.
+    // Unless the attributes changed again while it loaded.
+    else this.useOverlays().then((loaded) => turn === this.greetingTurn && (this.greetingListeners = loaded.watchForGreeting(this, on, show)), () => {});
   }
 
   /** Hides the greeting for this page view (and the session with `remember-dismiss`). */

@@ -62,6 +62,29 @@ export function showGreeting(host: MmeChatButton): void {
   host.dispatchEvent(new MmeGreetingShowEvent());
 }
 
+/**
+ * Calls `show` once the visitor has scrolled as far as `on` says (`scroll:PERCENT`), or, for
+ * `exit`, when a desktop pointer leaves through the top edge toward the browser's tabs and address
+ * bar (a touch screen has no such move). Aborting the returned controller stops watching.
+ */
+export function watchForGreeting(host: MmeChatButton, on: string, show: () => void): AbortController {
+  const listeners = new AbortController();
+  const { signal } = listeners;
+  if (on === 'exit') {
+    document.addEventListener('mouseout', (event) => !event.relatedTarget && event.clientY <= 0 && show(), { signal });
+    return listeners;
+  }
+  const share = Number(on.slice(7)) / 100;
+  const scrolled = () => {
+    const room = document.documentElement.scrollHeight - innerHeight;
+    // A page with nothing to scroll has been read to its end.
+    if (host.isConnected && (room <= 0 || scrollY / room >= share)) show();
+  };
+  addEventListener('scroll', scrolled, { signal, passive: true });
+  scrolled();
+  return listeners;
+}
+
 /** Hides the greeting for this page view (and the browser session with `remember-dismiss`). */
 export function dismissGreeting(host: MmeChatButton): void {
   if (!host.greetingShown) return;

@@ -246,6 +246,30 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
     assert.deepEqual(cms.errors, []);
   });
 
+  it("speaks the page's language and keeps its hours from the script tag or mmeConfig, loading that code only then", async () => {
+    const spanish = `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Tienda</title></head><body><h1>Tienda</h1><script src="${EMBED}" data-page="${PAGE}" data-hours="Mo-Su 00:00-24:00" data-timezone="Europe/Madrid" data-greeting="¡Hola!" data-greeting-name="Rosa" data-greeting-delay="0"></script></body></html>`;
+    const es = await visit(session.server.route('/es/', spanish));
+    await es.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('[part=greeting] .greeting-name'));
+    const seen = await es.tab.evaluate(() => {
+      const root = document.querySelector('mme-chat-button')!.shadowRoot!;
+      return [root.querySelector('[part=label]')!.textContent, root.querySelector('.greeting-name')!.textContent, document.querySelector('mme-chat-button')!.hasAttribute('away')];
+    });
+    assert.deepEqual(seen, ['Escríbenos', 'Rosa', false]);
+    await close(es);
+    assert.ok(es.requests.some((r) => r.endsWith('/chunks/locale-es.js')), 'the Spanish words were loaded');
+    assert.ok(es.requests.some((r) => /\/chunks\/embed-hours-/.test(r)), 'the hours code was loaded');
+    assert.deepEqual(es.violations, []);
+    assert.deepEqual(es.errors, []);
+
+    // Closed every day this week and next, from a tag manager's mmeConfig: hidden.
+    session.server.route('/away-config.js', `window.mmeConfig = { page: '${PAGE}', hours: 'Mo 00:00-00:01', timezone: 'Pacific/Kiritimati', closedOn: '${Array.from({ length: 9 }, (_, i) => new Date(Date.now() + (i - 1) * 864e5).toISOString().slice(0, 10)).join(', ')}', whenAway: 'hide' };`);
+    const away = await visit(session.server.route('/away/', page('', `<script src="/away-config.js"></script><script src="${EMBED}"></script>`)));
+    await away.tab.waitForFunction(() => document.querySelector('mme-chat-button')?.hasAttribute('away'));
+    assert.equal(await away.tab.evaluate(() => document.querySelector('mme-chat-button')!.getBoundingClientRect().width), 0, 'hidden while away');
+    await close(away);
+    assert.deepEqual(away.errors, []);
+  });
+
   it('follows the display rules: hide-on, show-after and devices', async () => {
     const tag = (extra: string) => `<script src="${EMBED}" data-page="${PAGE}" ${extra}></script>`;
     const count = (v: Visit) => v.tab.evaluate(() => document.querySelectorAll('mme-chat-button').length);

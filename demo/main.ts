@@ -1,6 +1,8 @@
 import { MmeChatButton, MmeQrCode } from '../src/components/index.js';
 import { EmailError, emailButton } from '../src/email/index.js';
 import { LinkError, type LinkOptions, type Problem, checkLink, expandRefDetailed, instagramLink, messengerLink, normalizePage, parseLink } from '../src/link/index.js';
+import { buttonHours, visitorTime } from '../src/hours/index.js';
+import { EN, LOCALES, fill } from '../src/labels/index.js';
 import { buttonAttributes, scriptBase, snippets } from './snippets.js';
 
 /** The configurator's state: every form field, kept in the page's URL so it can be shared. */
@@ -9,7 +11,15 @@ type State = Record<string, string>;
 const form = document.querySelector<HTMLFormElement>('#form')!;
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 /** The fields that show their problems beside them. */
-const FIELDS = ['page', 'instagram', 'ref', 'staticRef', 'text', 'topic', 'cadence', 'accent', 'onAccent', 'delay', 'host'];
+const FIELDS = ['page', 'instagram', 'ref', 'staticRef', 'text', 'topic', 'cadence', 'accent', 'onAccent', 'delay', 'greetingName', 'greetingAvatar', 'hours', 'closedOn', 'host'];
+
+// The time zones this browser knows, the owner's own chosen; the languages with built-in words.
+const ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+const zones = Intl.supportedValuesOf('timeZone');
+// The browser's own zone may be one the list leaves out, such as UTC.
+$<HTMLSelectElement>('#timezone').append(...[...(zones.includes(ownZone) ? [] : [ownZone]), ...zones].map((zone) => new Option(zone.replace(/_/g, ' '), zone, zone === ownZone, zone === ownZone)));
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+$<HTMLSelectElement>('#previewLang').append(new Option("The visitor's page language", ''), ...['en', ...Object.keys(LOCALES)].map((lang) => new Option(languageNames.of(lang) ?? lang, lang)));
 const PAGE_HINT = $('#page-hint').innerHTML;
 const INSTAGRAM_HINT = $('#instagram-hint').innerHTML;
 
@@ -70,7 +80,7 @@ const inline = new MmeChatButton();
 const qr = new MmeQrCode();
 const qrInstagram = new MmeQrCode();
 $('#inline-preview').append(inline);
-$('#qr-preview').append(qr, qrInstagram);
+$('#qr-preview').append(qr);
 const outputs: Record<string, string> = {};
 
 /**
@@ -137,6 +147,23 @@ function update(): void {
   $('#instagram-hint').innerHTML = instagram && instagram !== state.instagram.trim() ? `Instagram username: <strong>${instagram}</strong>` : INSTAGRAM_HINT;
   const named = { ...state, instagram: instagram || state.instagram };
 
+  // Opening hours, read for the moment the owner picks (now when none is picked).
+  const moment = state.moment ? new Date(state.moment).getTime() : Date.now();
+  $('#hours-status').textContent = '';
+  if (state.hours.trim()) {
+    const read = buttonHours({ hours: state.hours, timezone: state.timezone, closedOn: state.closedOn }, moment);
+    problems.push(...read.problems.map((p) => ({ ...p, field: p.field === 'closed-on' ? 'closedOn' : p.field })));
+    if (!read.problems.length) {
+      const note = read.opensAt == null ? EN.awayNoNext : fill(EN.away, { time: visitorTime(read.opensAt, 'en') });
+      $('#hours-status').textContent = read.away
+        ? `Away at that moment: ${state.whenAway === 'hide' ? 'the button is hidden' : `the button says "${note}"`}.`
+        : 'Open at that moment: the button shows as usual.';
+    }
+  }
+  if (state.greetingAvatar.trim() && !/^(https:\/\/[^\s"'<>]+|\/[^\s"'<>]*)$/.test(state.greetingAvatar.trim())) {
+    problems.push({ code: 'greeting-avatar-invalid', field: 'greetingAvatar', severity: 'error', message: 'the picture must be an https:// address, or a path on your site such as /images/rosa.jpg' });
+  }
+
   const delay = Number(state.delay);
   if (state.greeting && !(state.delay.trim() !== '' && delay >= 0)) {
     problems.push({ code: 'greeting-delay-invalid', field: 'delay', severity: 'error', message: 'the greeting delay must be a number of seconds, 0 or more' });
@@ -169,19 +196,25 @@ function update(): void {
 
   // The website preview shows the ref as the sample page would send it; the QR code, the fixed one.
   const { link: linkAttributes, look, behaviour } = buttonAttributes(named, page, websiteRef);
-  setAttributes(inline, { ...linkAttributes, ...look, handoff: behaviour.handoff });
+  setAttributes(inline, { ...linkAttributes, ...look, handoff: behaviour.handoff, hours: behaviour.hours, timezone: behaviour.timezone, 'closed-on': behaviour['closed-on'], 'when-away': behaviour['when-away'] });
+  // The button reads its language when it joins the page: it joins again in the one to preview.
+  if ((inline.getAttribute('lang') ?? '') !== state.previewLang) {
+    setAttributes(inline, { lang: state.previewLang || undefined });
+    inline.remove();
+    $('#inline-preview').append(inline);
+  }
   unavailable('inline', websiteLink ? '' : why);
   // A printed code holds one link: one code per channel.
   const instagramCode = links.find((l) => l.startsWith('https://ig.me/'));
   const messengerCode = links.find((l) => !l.startsWith('https://ig.me/'));
   setAttributes(qr, { value: messengerCode, logo: state.logo ? '' : undefined, caption: instagramCode ? 'Scan to chat on Messenger' : 'Scan to chat', download: '' });
   setAttributes(qrInstagram, { value: instagramCode, logo: state.logo ? '' : undefined, caption: messengerCode ? 'Scan to chat on Instagram' : 'Scan to chat', download: '' });
-  qr.hidden = !messengerCode;
-  qrInstagram.hidden = !instagramCode;
+  // A code with no link would be an invalid element: only the channels in use are on the page.
+  $('#qr-preview').replaceChildren(...(messengerCode || !instagramCode ? [qr] : []), ...(instagramCode ? [qrInstagram] : []));
   unavailable('qr', link ? '' : why);
 
   const frame = $<HTMLIFrameElement>('#site-preview');
-  const frameQuery = new URLSearchParams(Object.entries({ ...linkAttributes, ...look, ...behaviour, 'greeting-delay': state.greeting ? '1' : undefined, position: state.position === 'inline' ? 'bottom-right' : state.position }).filter(([, v]) => v) as [string, string][]);
+  const frameQuery = new URLSearchParams(Object.entries({ ...linkAttributes, ...look, ...behaviour, 'greeting-delay': state.greeting ? '1' : undefined, position: state.position === 'inline' ? 'bottom-right' : state.position, lang: state.previewLang || undefined }).filter(([, v]) => v) as [string, string][]);
   const frameUrl = `./frame.html?${frameQuery}`;
   if (valid && frame.getAttribute('src') !== frameUrl) frame.setAttribute('src', frameUrl);
 

@@ -51,7 +51,26 @@ export function buttonAttributes(state: State, page: string, ref: string) {
       accent: state.accent.toLowerCase() === '#0866ff' ? undefined : state.accent,
       'on-accent': state.onAccent.toLowerCase() === '#ffffff' ? undefined : state.onAccent,
     },
-    behaviour: { greeting: state.greeting || undefined, 'greeting-delay': state.greeting && state.delay !== '3' ? state.delay : undefined, handoff: state.handoff || undefined },
+    behaviour: {
+      greeting: state.greeting || undefined,
+      'greeting-delay': state.greeting && state.delay !== '3' && (state.greetingOn ?? 'delay') === 'delay' ? state.delay : undefined,
+      'greeting-name': (state.greeting && state.greetingName) || undefined,
+      'greeting-avatar': (state.greeting && state.greetingAvatar?.trim()) || undefined,
+      'greeting-on': state.greeting && state.greetingOn && state.greetingOn !== 'delay' ? state.greetingOn : undefined,
+      handoff: state.handoff || undefined,
+      ...hoursAttributes(state),
+    },
+  };
+}
+
+/** The opening-hours attributes, only when hours are given. */
+function hoursAttributes(state: State) {
+  const hours = state.hours?.trim();
+  return {
+    hours: hours || undefined,
+    timezone: hours ? state.timezone : undefined,
+    'closed-on': (hours && state.closedOn?.trim()) || undefined,
+    'when-away': hours && state.whenAway === 'hide' ? 'hide' : undefined,
   };
 }
 

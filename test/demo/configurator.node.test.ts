@@ -132,7 +132,7 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     assert.match((await output(page, 'script'))!, /data-page="OriginalCoastClothing" data-instagram="acme\.shoes"/);
     assert.equal(await page.$eval('#instagram-hint', (p) => p.textContent), 'Instagram username: acme.shoes');
     await page.waitForFunction(() => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('button[aria-haspopup=menu]'));
-    await page.waitForFunction(() => document.querySelectorAll('#qr-preview mme-qr-code:not([hidden])').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('#qr-preview mme-qr-code').length === 2);
     await page.evaluate(() => Promise.all([...document.querySelectorAll('#qr-preview mme-qr-code')].map((q) => (q as unknown as { updateComplete: Promise<unknown> }).updateComplete)));
     assert.equal(await qrOnScreen(page, 0), 'https://m.me/OriginalCoastClothing?ref=flyer&text=Hi!%20I%20have%20a%20question');
     assert.equal(await qrOnScreen(page, 1), 'https://ig.me/m/acme.shoes?ref=flyer');
@@ -148,6 +148,41 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await type(page, '#instagram', 'acme shoes');
     await page.waitForFunction(() => document.querySelector('#instagram-problems')!.textContent!.includes('username'));
     assert.equal(await page.$eval('#instagram', (i) => i.getAttribute('aria-invalid')), 'true');
+    await page.close();
+  });
+
+  it('takes opening hours, previews open or away for a chosen moment and a visitor\'s language, and hands them over', async () => {
+    const page = await open();
+    await page.emulateTimezone('Europe/Berlin');
+    await page.reload({ waitUntil: 'networkidle0' });
+    assert.equal(await page.$eval('#timezone', (s) => (s as HTMLSelectElement).value), 'Europe/Berlin', "the owner's own zone is chosen");
+    await type(page, '#hours', 'Mo-Fr 9-18');
+    await page.waitForFunction(() => document.querySelector('#hours-problems')!.textContent!.includes('"9"'));
+    assert.equal(await page.$eval('#hours', (i) => i.getAttribute('aria-invalid')), 'true');
+    await type(page, '#hours', 'Mo-Fr 09:00-18:00; Sa 10:00-14:00');
+    await page.$eval('#moment', (i) => {
+      (i as HTMLInputElement).value = '2026-12-05T16:30';
+      i.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#hours-status')!.textContent!.startsWith('Away'));
+    assert.equal(await page.$eval('#hours-status', (p) => p.textContent), 'Away at that moment: the button says "We\'re away. We reply from Monday 9:00 AM.".');
+    await page.$eval('#moment', (i) => {
+      (i as HTMLInputElement).value = '2026-12-07T10:00';
+      i.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#hours-status')!.textContent!.startsWith('Open'));
+    await type(page, '#greetingName', 'Rosa');
+    await page.select('#greetingOn', 'scroll:50');
+    await page.select('#whenAway', 'hide');
+    await page.waitForFunction(() => document.querySelector('#out-script')!.textContent!.includes('data-when-away'));
+    const script = (await output(page, 'script'))!;
+    assert.match(script, /data-greeting-name="Rosa" data-greeting-on="scroll:50" data-handoff="qr" data-hours="Mo-Fr 09:00-18:00; Sa 10:00-14:00" data-timezone="Europe\/Berlin" data-when-away="hide"/);
+    assert.doesNotMatch(script, /data-greeting-delay/, 'no delay for a scroll greeting');
+    // The preview button keeps the hours, so it is previewed in Japanese without them.
+    await type(page, '#hours', '');
+    await page.select('#previewLang', 'ja');
+    await page.waitForFunction(() => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('[part=label]')?.textContent === 'メッセージを送る');
+    assert.match(await page.$eval('#site-preview', (f) => f.getAttribute('src')!), /lang=ja/);
     await page.close();
   });
 

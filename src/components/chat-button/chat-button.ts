@@ -223,6 +223,8 @@ export class MmeChatButton extends LinkElement {
         (strings) => {
           this.strings = strings;
           this.stringsLang = lang;
+          // A button moved to a part of the page in another language says so at once.
+          this.requestUpdate();
         },
         // A failed download leaves English.
         () => {},

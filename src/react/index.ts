@@ -38,7 +38,7 @@ type WithLinkRef<Props> = Omit<Props, 'ref'> & {
 function serverAttributes(element: typeof ChatButtonElement | typeof QrCodeElement, props: Record<string, unknown>): Record<string, string> {
   const attributes: Record<string, string> = {};
   for (const [name, options] of element.elementProperties) {
-    // React takes a prop named ref as its own, even on a tag: the link's ref is set in the browser.
+    // React takes a prop named ref as its own, even on a tag: the link's ref is written as link-ref.
     if (name === 'ref') continue;
     const value = props[String(name)];
     if (options.attribute === false || value == null || value === false || typeof value === 'object' || typeof value === 'function') continue;
@@ -48,33 +48,22 @@ function serverAttributes(element: typeof ChatButtonElement | typeof QrCodeEleme
 }
 
 /**
- * Wraps a component so that its `linkRef` prop sets the element's `ref` property before its first
- * update, and so that on a server it renders the tag with its attributes.
+ * Wraps a component so that on a server it renders the tag with its attributes (the link's ref as
+ * `link-ref`); in the browser, @lit/react sets each prop, `linkRef` included, as the element's
+ * property before its first update.
  */
-function withLinkRef<E extends HTMLElement & { ref?: string }, Props extends object>(
+function withLinkRef<E extends HTMLElement, Props extends object>(
   Base: React.ComponentType<Props & React.RefAttributes<E>>,
   elementClass: typeof ChatButtonElement | typeof QrCodeElement,
   tag: string,
   name: string,
 ) {
-  const Component = React.forwardRef<E, WithLinkRef<Props>>((allProps, forwarded) => {
+  const Component = React.forwardRef<E, WithLinkRef<Props>>((allProps, forwarded) =>
     // A server has no document: it sends the tag with its attributes (this never changes between renders).
-    if (typeof document === 'undefined') return React.createElement(tag, serverAttributes(elementClass, allProps as Record<string, unknown>));
-    const { linkRef, ...props } = allProps as WithLinkRef<Props>;
-    const element = React.useRef<E | null>(null);
-    React.useLayoutEffect(() => {
-      if (element.current) element.current.ref = linkRef;
-    }, [linkRef]);
-    const setElement = React.useCallback(
-      (node: E | null) => {
-        element.current = node;
-        if (typeof forwarded === 'function') forwarded(node);
-        else if (forwarded) forwarded.current = node;
-      },
-      [forwarded],
-    );
-    return React.createElement(Base, { ...(props as Props), ref: setElement });
-  });
+    typeof document === 'undefined'
+      ? React.createElement(tag, serverAttributes(elementClass, allProps as Record<string, unknown>))
+      : React.createElement(Base, { ...(allProps as unknown as Props), ref: forwarded }),
+  );
   Component.displayName = name;
   return Component;
 }

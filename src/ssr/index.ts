@@ -33,7 +33,7 @@ const TAGS = new Map<CustomElementConstructor, string>([
 /** The HTML of one element, its shadow root declared inside; `context` is the page a ref template expands for. */
 async function renderElement(element: CustomElementConstructor, attributes: Attributes, context?: Partial<PageContext>): Promise<string> {
   const tag = TAGS.get(element)!;
-  const ref = attributes?.ref;
+  const ref = attributes?.ref ?? attributes?.['link-ref'];
   // A ref with a token ({path}, {query.NAME}…; `{{` is a literal brace) needs the request's page.
   if (typeof ref === 'string' && !context && /\{(?!\{)/.test(ref.replace(/\{\{|\}\}/g, ''))) {
     throw new LinkError({ code: 'ref-template-invalid', field: 'ref', severity: 'error', message: `ref ${JSON.stringify(ref)} is a template: pass the request's page as the context, such as { path: '/shoes/' }` });

@@ -10,14 +10,14 @@ describe('custom-elements.json (built from the doc blocks)', () => {
 
   const expected = {
     'mme-chat-button': {
-      attributes: ['page', 'instagram', 'ref', 'text', 'topic', 'cadence', 'label', 'variant', 'size', 'target', 'position', 'accent', 'on-accent', 'greeting', 'greeting-delay', 'remember-dismiss', 'handoff', 'data-layer', 'invalid',
+      attributes: ['page', 'instagram', 'ref', 'link-ref', 'text', 'topic', 'cadence', 'label', 'variant', 'size', 'target', 'position', 'accent', 'on-accent', 'greeting', 'greeting-delay', 'remember-dismiss', 'handoff', 'data-layer', 'invalid',
         'greeting-name', 'greeting-avatar', 'greeting-on', 'hours', 'timezone', 'closed-on', 'when-away', 'away', 'away-message', 'popover-title', 'open-here-label', 'close-label'],
       parts: ['base', 'icon', 'label', 'greeting', 'popover', 'menu'],
       events: ['mme-click', 'mme-greeting-show', 'mme-greeting-dismiss', 'mme-invalid'],
       properties: ['--mme-accent', '--mme-on-accent', '--mme-radius', '--mme-font', '--mme-shadow', '--mme-offset-x', '--mme-offset-y', '--mme-z-index', '--mme-instagram-gradient'],
     },
     'mme-qr-code': {
-      attributes: ['page', 'instagram', 'ref', 'text', 'topic', 'cadence', 'value', 'label', 'size', 'margin', 'error-correction', 'logo', 'caption', 'download', 'invalid'],
+      attributes: ['page', 'instagram', 'ref', 'link-ref', 'text', 'topic', 'cadence', 'value', 'label', 'size', 'margin', 'error-correction', 'logo', 'caption', 'download', 'invalid'],
       parts: ['base', 'code', 'caption', 'downloads'],
       events: ['mme-invalid'],
       properties: ['--mme-qr-background'],

@@ -59,7 +59,7 @@ describe('mme-kit/react in Chromium: typed components, properties and events', (
 describe('mme-kit/react on a server', () => {
   it('renders the element tag with its attributes, which the browser then upgrades; the first HTML with the link comes from mme-kit/ssr', async () => {
     const { MmeChatButton } = (await import(built('react/index.js'))) as typeof import('../../src/react/index.js');
-    assert.equal(renderToString(createElement(MmeChatButton, { page: PAGE, linkRef: 'next', variant: 'outline', rememberDismiss: true, onMmeClick: () => {} })), `<mme-chat-button page="${PAGE}" variant="outline" remember-dismiss=""></mme-chat-button>`, 'React keeps ref for itself: the link\'s ref is set in the browser');
+    assert.equal(renderToString(createElement(MmeChatButton, { page: PAGE, linkRef: 'next', variant: 'outline', rememberDismiss: true, onMmeClick: () => {} })), `<mme-chat-button page="${PAGE}" link-ref="next" variant="outline" remember-dismiss=""></mme-chat-button>`, 'React keeps ref for itself: the link\'s ref is written as link-ref');
     const { renderChatButton } = (await import(built('ssr/index.js'))) as typeof import('../../src/ssr/index.js');
     const html = renderToString(createElement('div', { dangerouslySetInnerHTML: { __html: await renderChatButton({ page: PAGE, ref: 'next' }) } }));
     assert.match(html, /<template shadowroot="open" shadowrootmode="open">[\s\S]*href="https:\/\/m\.me\/OriginalCoastClothing\?ref=next"/);

@@ -64,6 +64,8 @@ export class LinkElement extends LitElement {
   @property() instagram?: string;
   /** Sent to your webhook; a template such as `web-{path}` expands for the current page. */
   @property() ref?: string;
+  /** The same as `ref`, for frameworks that keep `ref` for themselves (Vue, Preact, Solid, React's JSX); `ref` wins when both are given. */
+  @property({ attribute: 'link-ref' }) linkRef?: string;
   /** Message prefilled in the person's composer (chat links only). */
   @property() text?: string;
   /** Makes an m.me/rn recurring-notification opt-in link for this topic. */
@@ -95,7 +97,7 @@ export class LinkElement extends LitElement {
    */
   protected resolveLinks(problems: ElementProblem[]): ResolvedLink[] {
     // On a server (no location), the page comes from `context`, which server rendering passes.
-    const expanded = expandRefDetailed(this.ref ?? '', this.context ?? (globalThis.location ? pageContext() : {}));
+    const expanded = expandRefDetailed(this.ref ?? this.linkRef ?? '', this.context ?? (globalThis.location ? pageContext() : {}));
     problems.push(...expanded.problems);
     const { ref } = expanded;
     const { page, instagram, text, topic, cadence } = this;

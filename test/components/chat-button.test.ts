@@ -8,6 +8,7 @@ import { decodeOnScreen } from '../helpers/decode.js';
 import { captureConsole } from '../helpers/console.js';
 import { expectInvalid } from '../helpers/invalid.js';
 import { expectSecondCopyKeepsFirst } from '../helpers/second-copy.js';
+import { followed, recordNavigations } from '../helpers/navigations.js';
 
 const PAGE = 'OriginalCoastClothing';
 
@@ -23,22 +24,8 @@ const centre = (element: Element): [number, number] => {
   return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
 };
 
-/** Keeps the test page from navigating away, recording whether each click would have navigated. */
-const navigations: boolean[] = [];
-const stopNavigation = (event: MouseEvent) => {
-  if (event.composedPath().some((node) => node instanceof HTMLAnchorElement && node.href.startsWith('https://m.me/'))) {
-    navigations.push(!event.defaultPrevented);
-    event.preventDefault();
-  }
-};
-
 describe('<mme-chat-button>', () => {
-  before(() => window.addEventListener('click', stopNavigation));
-  after(() => window.removeEventListener('click', stopNavigation));
-  beforeEach(() => {
-    navigations.length = 0;
-  });
-  afterEach(() => resetMouse());
+  const clicks = recordNavigations();
 
   it('renders a real link with the icon and "Message us", opening in a new tab safely', async () => {
     const element = await render(html`<mme-chat-button page=${PAGE} ref="summer_coupon" text="Hi!"></mme-chat-button>`);
@@ -224,10 +211,10 @@ describe('<mme-chat-button>', () => {
     await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
     const { detail } = await clicked;
     expect(detail).to.deep.equal({ href: `https://m.me/${PAGE}?ref=${expectedRef}`, page: PAGE, ref: expectedRef, kind: 'chat', channel: 'messenger' });
-    expect(navigations).to.deep.equal([true]);
+    expect(followed(clicks)).to.deep.equal([true]);
     element.addEventListener('mme-click', (event) => event.preventDefault());
     await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
-    expect(navigations).to.deep.equal([true, false]);
+    expect(followed(clicks)).to.deep.equal([true, false]);
   });
 
   it('pushes mme_click onto window.dataLayer, or a named array', async () => {
@@ -255,13 +242,13 @@ describe('<mme-chat-button>', () => {
     const clicked = oneEvent(element, 'mme-click');
     await sendKeys({ press: 'Enter' });
     await clicked;
-    expect(navigations).to.deep.equal([true]);
+    expect(followed(clicks)).to.deep.equal([true]);
   });
 
   it('hands off to a QR code on a desktop mouse click: focus moves in, Escape closes and returns focus', async () => {
     const element = await render(html`<mme-chat-button page=${PAGE} ref="desk" handoff="qr"></mme-chat-button>`);
     await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
-    expect(navigations, 'the click did not navigate').to.deep.equal([false]);
+    expect(followed(clicks), 'the click did not navigate').to.deep.equal([false]);
     // The popover and the QR code are modules loaded on this first click: allow for a busy machine.
     await waitUntil(() => element.shadowRoot!.querySelector('[part=popover] mme-qr-code'), 'the popover shows a QR code', { timeout: 10_000 });
     await element.updateComplete;
@@ -291,7 +278,7 @@ describe('<mme-chat-button>', () => {
     linkOf(element)!.dispatchEvent(new PointerEvent('click', { pointerType: 'touch', bubbles: true, composed: true, cancelable: true }));
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('[part=popover]')).to.equal(null);
-    expect(navigations).to.deep.equal([true]);
+    expect(followed(clicks)).to.deep.equal([true]);
   });
 
   it('does not announce a popup on a touch-only device, where the link opens directly', async () => {
@@ -318,7 +305,7 @@ describe('<mme-chat-button>', () => {
     await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
     await element.updateComplete;
     expect(popover(), 'a second click closes it').to.equal(null);
-    expect(navigations, 'neither click navigated').to.deep.equal([false, false]);
+    expect(followed(clicks), 'neither click navigated').to.deep.equal([false, false]);
     await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
     await waitUntil(() => element.shadowRoot!.activeElement === popover(), 'it opens again', { timeout: 10_000 });
     wrapper.querySelector('button')!.focus();

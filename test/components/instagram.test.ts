@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/chat-button/chat-button.js';
 import type { MmeChatButton } from '../../src/components/chat-button/chat-button.js';
 import '../../src/components/qr-code/qr-code.js';
@@ -7,6 +7,7 @@ import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
 import { contrast, parseColor } from '../../src/qr/index.js';
 import { decodeOnScreen } from '../helpers/decode.js';
 import { expectInvalid } from '../helpers/invalid.js';
+import { opened, recordNavigations } from '../helpers/navigations.js';
 
 const PAGE = 'OriginalCoastClothing';
 const INSTAGRAM = 'originalcoastclothing';
@@ -25,22 +26,8 @@ const centre = (element: Element): [number, number] => {
   return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
 };
 
-/** Keeps the test page from navigating away, recording where each click would have gone. */
-const navigations: string[] = [];
-const stopNavigation = (event: MouseEvent) => {
-  const anchor = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement && /^https:\/\/(m|ig)\.me\//.test(node.href));
-  if (!anchor) return;
-  if (!event.defaultPrevented) navigations.push(anchor.href);
-  event.preventDefault();
-};
-
 describe('Instagram: <mme-chat-button instagram> and <mme-qr-code instagram>', () => {
-  before(() => window.addEventListener('click', stopNavigation));
-  after(() => window.removeEventListener('click', stopNavigation));
-  beforeEach(() => {
-    navigations.length = 0;
-  });
-  afterEach(() => resetMouse());
+  const clicks = recordNavigations();
 
   it('alone, is an Instagram button: an ig.me link with the ref, its own icon and label, readable on its gradient', async () => {
     const element = await render(html`<mme-chat-button instagram="@${INSTAGRAM}" ref="bio"></mme-chat-button>`);
@@ -92,7 +79,7 @@ describe('Instagram: <mme-chat-button instagram> and <mme-qr-code instagram>', (
     ]);
     await Promise.all(menu.getAnimations({ subtree: true }).map((animation) => animation.finished));
     await expect(element).to.be.accessible();
-    expect(navigations, 'opening the menu navigates nowhere').to.deep.equal([]);
+    expect(opened(clicks), 'opening the menu navigates nowhere').to.deep.equal([]);
   });
 
   it('follows the menu button pattern from the keyboard: arrows, Home, End, Escape with focus back, Enter to open a channel', async () => {
@@ -116,7 +103,7 @@ describe('Instagram: <mme-chat-button instagram> and <mme-qr-code instagram>', (
     await sendKeys({ press: 'Enter' });
     const { detail } = await clicked;
     expect(detail).to.deep.equal({ href: `https://m.me/${PAGE}?ref=keys`, page: PAGE, ref: 'keys', kind: 'chat', channel: 'messenger' });
-    expect(navigations).to.deep.equal([`https://m.me/${PAGE}?ref=keys`]);
+    expect(opened(clicks)).to.deep.equal([`https://m.me/${PAGE}?ref=keys`]);
     await element.updateComplete;
     expect(items(element), 'choosing closes the menu').to.have.length(0);
   });
@@ -157,7 +144,7 @@ describe('Instagram: <mme-chat-button instagram> and <mme-qr-code instagram>', (
     expect(await decodeOnScreen(code.shadowRoot!.querySelector('svg')!)).to.equal(`https://ig.me/m/${INSTAGRAM}?ref=desk`);
     expect(code.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.equal(`QR code: open Instagram on your phone to message ${INSTAGRAM}`);
     expect(popover.querySelector('a'), 'no "open here" link: ig.me does not open on the web').to.equal(null);
-    expect(navigations, 'the desktop click did not navigate').to.deep.equal([]);
+    expect(opened(clicks), 'the desktop click did not navigate').to.deep.equal([]);
     await Promise.all(popover.getAnimations({ subtree: true }).map((animation) => animation.finished));
     await expect(element).to.be.accessible();
     await sendKeys({ press: 'Escape' });
@@ -172,10 +159,10 @@ describe('Instagram: <mme-chat-button instagram> and <mme-qr-code instagram>', (
     base(element).dispatchEvent(new PointerEvent('click', { pointerType: 'touch', bubbles: true, composed: true, cancelable: true }));
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('[part=popover]')).to.equal(null);
-    expect(navigations).to.deep.equal([`https://ig.me/m/${INSTAGRAM}`]);
+    expect(opened(clicks)).to.deep.equal([`https://ig.me/m/${INSTAGRAM}`]);
     await sendMouse({ type: 'click', position: centre(base(element)) });
     await waitUntil(() => element.shadowRoot!.querySelector('[part=popover] mme-qr-code'), 'a mouse click shows the QR code', { timeout: 10_000 });
-    expect(navigations).to.have.length(1);
+    expect(opened(clicks)).to.have.length(1);
     await executeServerCommand('mme-touch', true);
     try {
       const touch = await render(html`<mme-chat-button instagram=${INSTAGRAM}></mme-chat-button>`);

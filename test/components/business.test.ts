@@ -176,6 +176,21 @@ describe('<mme-chat-button>: opening hours, the visitor\'s language, a greeting 
       }
     });
 
+    it('says nothing while hidden away, and reads its hours again when put back on the page', async () => {
+      restoreClock = setClock('2026-12-05T15:30:00Z');
+      const element = await render(html`<mme-chat-button page=${PAGE} hours=${WEEK} timezone="Europe/Berlin" when-away="hide" greeting="Hi" greeting-delay="0"></mme-chat-button>`);
+      let shown = 0;
+      element.addEventListener('mme-greeting-show', () => shown++);
+      await aTimeout(300);
+      expect(shown, 'no greeting from a hidden button').to.equal(0);
+      const parent = element.parentElement!;
+      element.remove();
+      restoreClock();
+      restoreClock = setClock('2026-12-07T10:00:00Z');
+      parent.append(element);
+      await waitUntil(() => !element.hasAttribute('away'), 'open again, read on its return', { timeout: 5000 });
+    });
+
     it('keeps closed-on dates closed', async () => {
       restoreClock = setClock('2026-12-24T10:00:00Z');
       const element = await render(html`<mme-chat-button page=${PAGE} hours=${WEEK} timezone="Europe/Berlin" closed-on="2026-12-24, 2026-12-25"></mme-chat-button>`);

@@ -230,6 +230,8 @@ export class MmeChatButton extends LinkElement {
         () => {},
       );
     }
+    // Back on the page: the hours are read again, and their timer set again.
+    if (this.hasUpdated && this.hours) this.requestUpdate();
     this.scheduleGreeting();
   }
 
@@ -244,6 +246,7 @@ export class MmeChatButton extends LinkElement {
   /** @internal What the bubble says: the away note outside the hours (when-away="message"), else the greeting. */
   get bubbleText(): string | undefined {
     if (!this.away) return this.greeting || undefined;
+    if (this.whenAway === 'hide') return undefined;
     const time = this.opensAt == null || !hours ? '' : hours.visitorTime(this.opensAt, this.stringsLang);
     return fill(this.awayMessage || (time ? this.strings.away : this.strings.awayNoNext), { time });
   }

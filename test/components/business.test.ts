@@ -234,6 +234,9 @@ describe('<mme-chat-button>: opening hours, the visitor\'s language, a greeting 
       await Promise.all(bubble(element)!.getAnimations({ subtree: true }).map((animation) => animation.finished));
       await expect(element).to.be.accessible();
       (await expectInvalid('mme-chat-button', { page: PAGE, greeting: 'Hi', 'greeting-avatar': 'javascript:alert(1)' }, 'greeting-avatar-invalid')).remove();
+      // A picture that fails to load is hidden, not drawn as a broken image.
+      const broken = await render(html`<mme-chat-button page=${PAGE} greeting="Hi" greeting-avatar="/no-such-picture.png" greeting-delay="0"></mme-chat-button>`);
+      await waitUntil(() => bubble(broken)?.querySelector('img')?.hidden, 'the broken picture is hidden', { timeout: 10_000 });
       (await expectInvalid('mme-chat-button', { page: PAGE, greeting: 'Hi', 'greeting-avatar': 'data:image/png;base64,AAAA' }, 'greeting-avatar-invalid')).remove();
     });
 

@@ -186,13 +186,16 @@ export const menu = (host: MmeChatButton) =>
     )}
   </div>`;
 
-/** The greeting's card: its text and a close button. */
+/** A picture that fails to load leaves no broken-image icon beside the greeting. */
+const hideBrokenPicture = (event: Event) => ((event.target as HTMLImageElement).hidden = true);
+
+/** The greeting's card: who greets (a picture and a name), its text, and a close button. */
 export const greetingCard = (host: MmeChatButton, text: string) => {
-  // Who is talking, Messenger-style: the picture is decoration beside the name and text, so its alt is empty. Not
-  // outside the hours: the away note speaks for the business.
+  // The picture is decoration beside the name and the text, so its alt is empty. Outside the
+  // hours the away note speaks for the business, with no face.
   const name = host.away ? '' : host.greetingName;
   const avatar = host.away ? '' : host.greetingAvatar;
-  return html`<div class="bubble-card">${avatar ? html`<img class="avatar" src=${avatar} alt="" width="40" height="40" />` : nothing}<span class="greeting-text"
+  return html`<div class="bubble-card">${avatar ? html`<img class="avatar" src=${avatar} alt="" width="40" height="40" @error=${hideBrokenPicture} />` : nothing}<span class="greeting-text"
       >${name ? html`<strong class="greeting-name">${name}</strong>` : nothing}${text}</span
     ><button type="button" class="close" aria-label=${host.strings.dismiss} @click=${() => dismissGreeting(host)}>×</button></div>`;
 };

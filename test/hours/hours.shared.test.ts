@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { HoursError, checkTimeZone, hoursStatus, parseClosedOn, parseHours } from '../../src/hours/index.js';
+import { HoursError, buttonHours, checkTimeZone, hoursStatus, parseClosedOn, parseHours } from '../../src/hours/index.js';
 import { describe, it } from '../helpers/harness.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -104,5 +104,32 @@ describe('opening hours (schema.org openingHours)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('never throws anything but HoursError, whatever the attributes, and its next change is always ahead (fuzzed)', () => {
+    const zones = Intl.supportedValuesOf('timeZone');
+    const piece = fc.constantFrom('Mo', 'Tu', 'Sa', 'Su', '-', ',', ';', ' ', '09:00', '24:00', '00:00', '23:59', '7:5', 'x', ':', '');
+    const text = fc.oneof(fc.string(), fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(text, fc.option(fc.constantFrom(...zones, 'Mars/Olympus', ''), { nil: undefined }), fc.option(fc.string(), { nil: undefined }), fc.integer({ min: at('2020-01-01T00:00:00Z'), max: at('2035-01-01T00:00:00Z') }), (hours, timezone, closedOn, now) => {
+        const read = buttonHours({ hours, timezone, closedOn }, now);
+        for (const problem of read.problems) expect(problem.message).to.match(new RegExp(`^${problem.field}\\b`));
+        if (read.changesAt != null) expect(read.changesAt).to.be.above(now);
+        if (read.problems.some((p) => p.severity === 'error')) expect(read.away).to.equal(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the next change in every time zone the platform knows, at a change of clocks too', () => {
+    const spans = parseHours(WEEK);
+    for (const timeZone of Intl.supportedValuesOf('timeZone')) {
+      for (const now of [at('2027-03-28T00:30:00Z'), at('2027-10-31T00:30:00Z'), at('2026-12-05T15:30:00Z')]) {
+        const status = hoursStatus(spans, { timeZone, now });
+        expect(status.changesAt, timeZone).to.be.a('number').and.above(now);
+        // Just after the change, the business is the other way round.
+        expect(hoursStatus(spans, { timeZone, now: status.changesAt! + 1 }).open, `${timeZone} at ${iso(status.changesAt)}`).to.equal(!status.open);
+      }
+    }
   });
 });

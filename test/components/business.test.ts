@@ -4,6 +4,7 @@ import '../../src/components/chat-button/chat-button.js';
 import type { MmeChatButton } from '../../src/components/chat-button/chat-button.js';
 import { captureConsole } from '../helpers/console.js';
 import { expectInvalid } from '../helpers/invalid.js';
+import { centre } from '../helpers/navigations.js';
 
 const PAGE = 'OriginalCoastClothing';
 const WEEK = 'Mo-Fr 09:00-18:00; Sa 10:00-14:00';
@@ -68,9 +69,7 @@ describe('<mme-chat-button>: opening hours, the visitor\'s language, a greeting 
       const element = await render(html`<div lang="de"><mme-chat-button page=${PAGE} handoff="qr" greeting="Hallo!" greeting-delay="0"></mme-chat-button></div>`);
       await waitUntil(() => bubble(element), 'the greeting shows', { timeout: 10_000 });
       expect(bubble(element)!.querySelector('.close')!.getAttribute('aria-label')).to.equal('Ausblenden');
-      const link = shadow(element).querySelector<HTMLElement>('a[part=base]')!;
-      const box = link.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      await sendMouse({ type: 'click', position: centre(shadow(element).querySelector('a[part=base]')!) });
       await waitUntil(() => shadow(element).querySelector('[part=popover] mme-qr-code'), 'the popover opens', { timeout: 10_000 });
       const popover = shadow(element).querySelector('[part=popover]')!;
       expect(popover.querySelector('#popover-title')!.textContent).to.equal('Mit dem Handy scannen');

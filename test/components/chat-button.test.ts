@@ -8,7 +8,7 @@ import { decodeOnScreen } from '../helpers/decode.js';
 import { captureConsole } from '../helpers/console.js';
 import { expectInvalid } from '../helpers/invalid.js';
 import { expectSecondCopyKeepsFirst } from '../helpers/second-copy.js';
-import { followed, recordNavigations } from '../helpers/navigations.js';
+import { centre, followed, recordNavigations } from '../helpers/navigations.js';
 
 const PAGE = 'OriginalCoastClothing';
 
@@ -19,10 +19,6 @@ async function render(template: ReturnType<typeof html>): Promise<MmeChatButton>
 }
 
 const linkOf = (element: MmeChatButton) => element.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=base]');
-const centre = (element: Element): [number, number] => {
-  const box = element.getBoundingClientRect();
-  return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
-};
 
 describe('<mme-chat-button>', () => {
   const clicks = recordNavigations();

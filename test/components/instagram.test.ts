@@ -7,7 +7,7 @@ import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
 import { contrast, parseColor } from '../../src/qr/index.js';
 import { decodeOnScreen } from '../helpers/decode.js';
 import { expectInvalid } from '../helpers/invalid.js';
-import { opened, recordNavigations } from '../helpers/navigations.js';
+import { centre, opened, recordNavigations } from '../helpers/navigations.js';
 
 const PAGE = 'OriginalCoastClothing';
 const INSTAGRAM = 'originalcoastclothing';
@@ -21,10 +21,6 @@ async function render<T extends HTMLElement = MmeChatButton>(template: ReturnTyp
 const base = (element: MmeChatButton) => element.shadowRoot!.querySelector<HTMLElement>('[part=base]')!;
 const items = (element: MmeChatButton) => [...element.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[role=menuitem]')];
 const focused = (element: MmeChatButton) => element.shadowRoot!.activeElement;
-const centre = (element: Element): [number, number] => {
-  const box = element.getBoundingClientRect();
-  return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
-};
 
 describe('Instagram: <mme-chat-button instagram> and <mme-qr-code instagram>', () => {
   const clicks = recordNavigations();

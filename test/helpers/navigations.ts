@@ -31,3 +31,9 @@ export function recordNavigations(): Navigation[] {
 export const followed = (clicks: readonly Navigation[]): boolean[] => clicks.map((click) => click.followed);
 /** The links the page would have opened. */
 export const opened = (clicks: readonly Navigation[]): string[] => clicks.filter((click) => click.followed).map((click) => click.href);
+
+/** The middle of an element on screen, in whole CSS pixels, where a test's mouse clicks it. */
+export const centre = (element: Element): [number, number] => {
+  const box = element.getBoundingClientRect();
+  return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+};

@@ -46,6 +46,7 @@ export const LOCALES: Readonly<Record<string, () => Promise<{ default: Strings }
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
+  he: () => import('./locales/he.js'),
   hi: () => import('./locales/hi.js'),
   id: () => import('./locales/id.js'),
   it: () => import('./locales/it.js'),

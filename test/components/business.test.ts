@@ -87,6 +87,11 @@ describe('<mme-chat-button>: opening hours, the visitor\'s language, a greeting 
       expect(popover.querySelector('.close')!.getAttribute('aria-label')).to.equal('Zu');
     });
 
+    it('speaks Hebrew on a Hebrew page', async () => {
+      const element = await render(html`<div lang="he" dir="rtl"><mme-chat-button page=${PAGE}></mme-chat-button></div>`);
+      expect(label(element)).to.equal('שלחו לנו הודעה');
+    });
+
     it('mirrors on an Arabic page: Arabic words, and a bottom-right button on the left', async () => {
       await setViewport({ width: 800, height: 600 });
       const element = await render(html`<div lang="ar" dir="rtl"><mme-chat-button page=${PAGE} position="bottom-right"></mme-chat-button></div>`);

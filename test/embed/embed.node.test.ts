@@ -86,9 +86,9 @@ describe('script-tag embed (dist/cdn/embed.js, served from 127.0.0.1 under a str
 
   // SPEC §8 gives the page 13 KB and the QR part 13 KB more. On the same stack (lit and qrcode),
   // Instagram (ig.me links, its button, the two-channel menu) took the page to 14.2 KB, and opening
-  // hours, the visitor's language and the greeting's face to 15.4 KB, though their code (the hours,
+  // hours, the visitor's language and the greeting's face to 15.5 KB, though their code (the hours,
   // each language's words, the scroll and exit watchers) loads only on pages that use them; the QR
-  // part, with the popover's words and the menu, is 13.9 KB. The README's "Size" section says so.
+  // part, with the popover's words and the menu, is 14.0 KB. The README's "Size" section says so.
   // These limits keep it from growing further.
   const PAGE_LIMIT = 15.75 * KB;
   const QR_LIMIT = 14.25 * KB;

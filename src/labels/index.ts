@@ -2,7 +2,7 @@
 // no dependencies, so that every output says the same thing. English is built in; each other
 // language is a module of its own, loaded only by a page in that language.
 
-/** Every built-in string of the chat button; `{time}`, `{app}` and `{name}` are filled in. */
+/** Every built-in string of the elements; `{time}`, `{app}`, `{name}` and `{format}` are filled in. */
 export interface Strings {
   /** The label of a chat link's button. */
   readonly chat: string;
@@ -24,6 +24,12 @@ export interface Strings {
   readonly awayNoNext: string;
   /** The popover's QR code: `{app}` is Messenger or Instagram, `{name}` the account. */
   readonly qrLabel: string;
+  /** A QR code's accessible name: `{app}` is Messenger or Instagram, `{name}` the account. */
+  readonly qrCode: string;
+  /** The same for an opt-in link's code. */
+  readonly qrOptin: string;
+  /** A QR code's download buttons: `{format}` is PNG or SVG. */
+  readonly download: string;
 }
 
 /** English, built in. */
@@ -38,6 +44,9 @@ export const EN: Strings = {
   away: "We're away. We reply from {time}.",
   awayNoNext: "We're away right now.",
   qrLabel: 'QR code: open {app} on your phone to message {name}',
+  qrCode: 'QR code: message {name} on {app}',
+  qrOptin: 'QR code: get updates from {name} on Messenger',
+  download: 'Download {format}',
 };
 
 /** The languages with built-in translations, each loaded on demand. */

@@ -2,6 +2,8 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { executeServerCommand, resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/components/chat-button/chat-button.js';
 import type { MmeChatButton } from '../../src/components/chat-button/chat-button.js';
+import '../../src/components/qr-code/qr-code.js';
+import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
 import { captureConsole } from '../helpers/console.js';
 import { expectInvalid } from '../helpers/invalid.js';
 import { centre } from '../helpers/navigations.js';
@@ -85,6 +87,17 @@ describe('<mme-chat-button>: opening hours, the visitor\'s language, a greeting 
       expect(popover.querySelector('#popover-title')!.textContent).to.equal('Scannen Sie den Code');
       expect(popover.querySelector('a')!.textContent).to.equal('Hier öffnen');
       expect(popover.querySelector('.close')!.getAttribute('aria-label')).to.equal('Zu');
+    });
+
+    it("names a QR code, and its download buttons, in the page's language", async () => {
+      const root = await fixture<HTMLElement>(html`<div lang="es"><mme-qr-code page=${PAGE} download></mme-qr-code><mme-qr-code instagram="coast" lang="ja"></mme-qr-code></div>`);
+      const [messenger, instagram] = [...root.querySelectorAll('mme-qr-code')] as MmeQrCode[];
+      await messenger.updateComplete;
+      await instagram.updateComplete;
+      expect(messenger.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.equal(`Código QR: escribe a ${PAGE} en Messenger`);
+      expect([...messenger.shadowRoot!.querySelectorAll('[part=downloads] button')].map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Descargar PNG', 'Descargar SVG']);
+      expect(instagram.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')).to.equal('QRコード: Instagramでcoastにメッセージを送る');
+      await expect(messenger).to.be.accessible();
     });
 
     it('speaks Hebrew on a Hebrew page', async () => {

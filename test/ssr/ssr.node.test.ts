@@ -39,6 +39,7 @@ describe('mme-kit/ssr: the elements rendered on a server, in Node', () => {
     assert.match(await renderChatButton({ page: PAGE }, { lang: 'es' }), /<span part="label"[^>]*><!--lit-part-->Escríbenos<!--\/lit-part-->/);
     assert.match(await renderChatButton({ page: PAGE, lang: 'ja' }), /メッセージを送る/);
     assert.match(await renderChatButton({ page: PAGE }), /Message us/);
+    assert.match(await renderQrCode({ page: PAGE, lang: 'de' }), /aria-label="QR-Code: OriginalCoastClothing auf Messenger schreiben"/);
   });
 
   it("expands a ref template for the request's page, and refuses a template without one", async () => {

@@ -1,7 +1,7 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { EN, type Strings, fill, language, loadStrings } from '../../labels/index.js';
+import { fill } from '../../labels/index.js';
 import { defineElement } from '../internal/define.js';
 import { MmeClickEvent } from '../internal/events.js';
 import { instagramIcon, messengerIcon } from '../internal/icon.js';
@@ -132,11 +132,6 @@ export class MmeChatButton extends LinkElement {
   /** The popover's close button. Default: "Close", in the page's language. */
   @property({ attribute: 'close-label' }) closeLabel?: string;
 
-  /** @internal The built-in strings in the page's language (the nearest `lang`); English until another has loaded. */
-  strings: Strings = EN;
-  /** @internal The language those strings are in. */
-  stringsLang = 'en';
-  private loadingStrings?: Promise<unknown>;
   /** @internal The next opening (ms), when away. */
   opensAt: number | null = null;
   private hoursTimer?: ReturnType<typeof setTimeout>;
@@ -166,13 +161,12 @@ export class MmeChatButton extends LinkElement {
   }
 
   /**
-   * The first update, and any after `hours` is set, waits for what it needs: the strings of the
-   * page's language, and the opening-hours code. A page in English with no hours waits for nothing.
+   * An update after `hours` is set (the first, often) waits for the opening-hours code, as every
+   * update waits for the page language's strings. A page in English with no hours waits for nothing.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (this.hours && !hours) await loadHours().catch(() => {});
-    await this.loadingStrings;
-    super.scheduleUpdate();
+    await super.scheduleUpdate();
   }
 
   protected override checkOwn(_link: ResolvedLink, problems: ElementProblem[]): void {
@@ -216,20 +210,6 @@ export class MmeChatButton extends LinkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The nearest lang: the element's own or an ancestor's, else the document's.
-    const lang = language(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en');
-    if (lang !== this.stringsLang) {
-      this.loadingStrings = loadStrings(lang).then(
-        (strings) => {
-          this.strings = strings;
-          this.stringsLang = lang;
-          // A button moved to a part of the page in another language says so at once.
-          this.requestUpdate();
-        },
-        // A failed download leaves English.
-        () => {},
-      );
-    }
     // Back on the page: the hours are read again, and their timer set again.
     if (this.hasUpdated && this.hours) this.requestUpdate();
     this.scheduleGreeting();

@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { type Cadence, type LinkKind, LinkError, type LinkProblemCode, type PageContext, type Problem, checkLink, expandRefDetailed, linkKind, messengerLink, pageContext } from '../../link/index.js';
+import { EN, type Strings, language, loadStrings } from '../../labels/index.js';
 import { QrError, type QrProblemCode } from '../../qr/index.js';
 import { MmeInvalidEvent } from './events.js';
 
@@ -80,6 +81,35 @@ export class LinkElement extends LitElement {
    * a plain field, not a reactive property, since only that first update reads it.
    */
   context?: Partial<PageContext>;
+
+  /** @internal The built-in strings in the page's language (the nearest `lang`); English until another has loaded. */
+  strings: Strings = EN;
+  /** @internal The language those strings are in. */
+  stringsLang = 'en';
+  private loadingStrings?: Promise<unknown>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The nearest lang: the element's own or an ancestor's, else the document's.
+    const lang = language(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en');
+    if (lang === this.stringsLang) return;
+    this.loadingStrings = loadStrings(lang).then(
+      (strings) => {
+        this.strings = strings;
+        this.stringsLang = lang;
+        // An element moved to a part of the page in another language says so at once.
+        this.requestUpdate();
+      },
+      // A failed download leaves English.
+      () => {},
+    );
+  }
+
+  /** Every update waits for the strings of the page's language: none for English, which is built in. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await this.loadingStrings;
+    super.scheduleUpdate();
+  }
 
   /** Every problem found at the last update, errors and warnings. */
   problems: readonly ElementProblem[] = [];

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property } from 'lit/decorators.js';
+import { fill } from '../../labels/index.js';
 import { foldRef, parseLink } from '../../link/index.js';
 import {
   ICON_BLUE,
@@ -46,7 +47,7 @@ export class MmeQrCode extends LinkElement {
   static override styles = styles;
   /** Any m.me or ig.me link to encode, instead of the link attributes. */
   @property() value?: string;
-  /** Accessible name. Default: "QR code: message PAGE on Messenger" (or "on Instagram"). */
+  /** Accessible name. Default: "QR code: message PAGE on Messenger" (or "on Instagram"), in the page's language. */
   @property() label?: string;
   /**
    * Width and height in CSS pixels, the most the code takes: it snaps down to a whole number of
@@ -142,9 +143,8 @@ export class MmeQrCode extends LinkElement {
 
   private get accessibleName(): string {
     if (this.label) return this.label;
-    const page = this.link?.page ?? '';
     const kind = this.link?.kind;
-    return kind === 'optin' ? `QR code: get updates from ${page} on Messenger` : `QR code: message ${page} on ${kind === 'instagram' ? 'Instagram' : 'Messenger'}`;
+    return fill(this.strings[kind === 'optin' ? 'qrOptin' : 'qrCode'], { name: this.link?.page ?? '', app: kind === 'instagram' ? 'Instagram' : 'Messenger' });
   }
 
   /** The code on show, for the export methods. @throws {QrError} `qr-invalid` or `qr-not-ready`. */
@@ -207,8 +207,8 @@ export class MmeQrCode extends LinkElement {
       <slot></slot>
       ${this.download
         ? html`<div part="downloads" class="downloads">
-            <button type="button" aria-label="Download PNG" @click=${() => this.save('png')}>PNG</button
-            ><button type="button" aria-label="Download SVG" @click=${() => this.save('svg')}>SVG</button>
+            <button type="button" aria-label=${fill(this.strings.download, { format: 'PNG' })} @click=${() => this.save('png')}>PNG</button
+            ><button type="button" aria-label=${fill(this.strings.download, { format: 'SVG' })} @click=${() => this.save('svg')}>SVG</button>
           </div>`
         : nothing}
     </figure>`;

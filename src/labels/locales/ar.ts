@@ -12,4 +12,7 @@ export default {
   away: 'نحن غير متاحين الآن. نعود: {time}.',
   awayNoNext: 'نحن غير متاحين الآن.',
   qrLabel: 'رمز QR: افتح {app} على هاتفك لمراسلة {name}',
+  qrCode: 'رمز QR: راسل {name} على {app}',
+  qrOptin: 'رمز QR: احصل على تحديثات {name} على Messenger',
+  download: 'تنزيل {format}',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'Wir sind gerade nicht da. Wir antworten ab {time}.',
   awayNoNext: 'Wir sind gerade nicht da.',
   qrLabel: 'QR-Code: Öffne {app} auf deinem Handy, um {name} zu schreiben',
+  qrCode: 'QR-Code: {name} auf {app} schreiben',
+  qrOptin: 'QR-Code: Updates von {name} auf Messenger erhalten',
+  download: '{format} herunterladen',
 } satisfies Strings;

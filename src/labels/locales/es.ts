@@ -12,4 +12,7 @@ export default {
   away: 'Ahora no estamos. Respondemos desde el {time}.',
   awayNoNext: 'Ahora no estamos.',
   qrLabel: 'Código QR: abre {app} en tu teléfono para escribir a {name}',
+  qrCode: 'Código QR: escribe a {name} en {app}',
+  qrOptin: 'Código QR: recibe novedades de {name} en Messenger',
+  download: 'Descargar {format}',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'Nous sommes absents. Nous répondons à partir de {time}.',
   awayNoNext: 'Nous sommes absents pour le moment.',
   qrLabel: 'Code QR : ouvrez {app} sur votre téléphone pour écrire à {name}',
+  qrCode: 'Code QR : écrire à {name} sur {app}',
+  qrOptin: 'Code QR : recevoir les nouvelles de {name} sur Messenger',
+  download: 'Télécharger en {format}',
 } satisfies Strings;

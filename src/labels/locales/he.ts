@@ -12,4 +12,7 @@ export default {
   away: 'אנחנו לא זמינים כרגע. נענה החל מ-{time}.',
   awayNoNext: 'אנחנו לא זמינים כרגע.',
   qrLabel: 'קוד QR: פתחו את {app} בטלפון כדי לשלוח הודעה ל-{name}',
+  qrCode: 'קוד QR: שליחת הודעה ל-{name} ב-{app}',
+  qrOptin: 'קוד QR: קבלת עדכונים מ-{name} ב-Messenger',
+  download: 'הורדת {format}',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'Kami sedang tidak aktif. Kami membalas mulai {time}.',
   awayNoNext: 'Kami sedang tidak aktif.',
   qrLabel: 'Kode QR: buka {app} di ponsel Anda untuk mengirim pesan ke {name}',
+  qrCode: 'Kode QR: kirim pesan ke {name} di {app}',
+  qrOptin: 'Kode QR: dapatkan info terbaru dari {name} di Messenger',
+  download: 'Unduh {format}',
 } satisfies Strings;

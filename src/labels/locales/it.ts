@@ -12,4 +12,7 @@ export default {
   away: 'Ora non ci siamo. Rispondiamo da {time}.',
   awayNoNext: 'Ora non ci siamo.',
   qrLabel: 'Codice QR: apri {app} sul telefono per scrivere a {name}',
+  qrCode: 'Codice QR: scrivi a {name} su {app}',
+  qrOptin: 'Codice QR: ricevi aggiornamenti da {name} su Messenger',
+  download: 'Scarica {format}',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'ただいま営業時間外です。{time}から返信します。',
   awayNoNext: 'ただいま営業時間外です。',
   qrLabel: 'QRコード: スマートフォンで{app}を開いて{name}にメッセージを送る',
+  qrCode: 'QRコード: {app}で{name}にメッセージを送る',
+  qrOptin: 'QRコード: Messengerで{name}の最新情報を受け取る',
+  download: '{format}をダウンロード',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'We zijn er nu niet. We reageren vanaf {time}.',
   awayNoNext: 'We zijn er nu niet.',
   qrLabel: 'QR-code: open {app} op je telefoon om {name} een bericht te sturen',
+  qrCode: 'QR-code: stuur {name} een bericht op {app}',
+  qrOptin: 'QR-code: ontvang updates van {name} via Messenger',
+  download: '{format} downloaden',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'Teraz nas nie ma. Wracamy: {time}.',
   awayNoNext: 'Teraz nas nie ma.',
   qrLabel: 'Kod QR: otwórz {app} w telefonie, aby napisać do {name}',
+  qrCode: 'Kod QR: napisz do {name} na {app}',
+  qrOptin: 'Kod QR: otrzymuj nowości od {name} w Messengerze',
+  download: 'Pobierz {format}',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'Estamos ausentes. Respondemos a partir de {time}.',
   awayNoNext: 'Estamos ausentes no momento.',
   qrLabel: 'Código QR: abra o {app} no celular para falar com {name}',
+  qrCode: 'Código QR: fale com {name} no {app}',
+  qrOptin: 'Código QR: receba novidades de {name} no Messenger',
+  download: 'Baixar {format}',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'Сейчас мы не на связи. Снова на связи: {time}.',
   awayNoNext: 'Сейчас мы не на связи.',
   qrLabel: 'QR-код: откройте {app} на телефоне, чтобы написать {name}',
+  qrCode: 'QR-код: написать {name} в {app}',
+  qrOptin: 'QR-код: получать новости {name} в Messenger',
+  download: 'Скачать {format}',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'ขณะนี้เราไม่อยู่ เราจะตอบกลับตั้งแต่ {time}',
   awayNoNext: 'ขณะนี้เราไม่อยู่',
   qrLabel: 'คิวอาร์โค้ด: เปิด {app} บนโทรศัพท์เพื่อส่งข้อความถึง {name}',
+  qrCode: 'คิวอาร์โค้ด: ส่งข้อความถึง {name} ทาง {app}',
+  qrOptin: 'คิวอาร์โค้ด: รับข่าวสารจาก {name} ทาง Messenger',
+  download: 'ดาวน์โหลด {format}',
 } satisfies Strings;

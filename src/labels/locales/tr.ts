@@ -12,4 +12,7 @@ export default {
   away: 'Şu an uzaktayız. Dönüşümüz: {time}.',
   awayNoNext: 'Şu an uzaktayız.',
   qrLabel: 'QR kodu: {name} hesabına yazmak için telefonunuzda {app} uygulamasını açın',
+  qrCode: 'QR kodu: {app} üzerinden {name} hesabına yazın',
+  qrOptin: "QR kodu: Messenger'da {name} güncellemelerini alın",
+  download: '{format} indir',
 } satisfies Strings;

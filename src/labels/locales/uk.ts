@@ -12,4 +12,7 @@ export default {
   away: "Зараз ми не на зв'язку. Знову на зв'язку: {time}.",
   awayNoNext: "Зараз ми не на зв'язку.",
   qrLabel: 'QR-код: відкрийте {app} на телефоні, щоб написати {name}',
+  qrCode: 'QR-код: написати {name} в {app}',
+  qrOptin: 'QR-код: отримувати новини {name} в Messenger',
+  download: 'Завантажити {format}',
 } satisfies Strings;

@@ -12,4 +12,7 @@ export default {
   away: 'Chúng tôi đang vắng mặt. Chúng tôi sẽ trả lời từ {time}.',
   awayNoNext: 'Chúng tôi đang vắng mặt.',
   qrLabel: 'Mã QR: mở {app} trên điện thoại để nhắn tin cho {name}',
+  qrCode: 'Mã QR: nhắn tin cho {name} trên {app}',
+  qrOptin: 'Mã QR: nhận tin mới từ {name} trên Messenger',
+  download: 'Tải xuống {format}',
 } satisfies Strings;

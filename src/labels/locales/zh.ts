@@ -12,4 +12,7 @@ export default {
   away: '我们暂时不在，将于{time}起回复。',
   awayNoNext: '我们暂时不在。',
   qrLabel: '二维码：在手机上打开 {app}，给 {name} 发消息',
+  qrCode: '二维码：在 {app} 上给 {name} 发消息',
+  qrOptin: '二维码：在 Messenger 上接收 {name} 的更新',
+  download: '下载 {format}',
 } satisfies Strings;

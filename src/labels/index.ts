@@ -88,6 +88,9 @@ export const loadStrings = async (tag: string): Promise<Strings> => {
   return lang === 'en' ? EN : (await LOCALES[lang]()).default;
 };
 
+/** What each app is called, in every language. */
+export const APPS = { messenger: 'Messenger', instagram: 'Instagram' } as const;
+
 /** Fills `{name}` placeholders in a string. @example fill('Hi {name}', { name: 'Ana' }) // 'Hi Ana' */
 export const fill = (template: string, values: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 

@@ -1,4 +1,4 @@
-import { collectProblems, instagramRules, linkKind, messengerRules } from './check.js';
+import { type LinkKind, checkLink, collectProblems, instagramRules, linkKind, messengerRules } from './check.js';
 import { pageName, username } from './page.js';
 import { throwErrors } from './problems.js';
 
@@ -52,6 +52,19 @@ function link(base: string, params: readonly (readonly [string, string | undefin
   return base + (query.length ? '?' + query.join('&') : '');
 }
 
+// Each link written out from options already checked: the builders check first, and so does an
+// element, which needs the warnings too and so calls checkLink itself, once.
+const chatHref = (o: ChatLinkOptions) => link('https://m.me/' + pageName(String(o.page)), [['ref', o.ref], ['text', o.text]]);
+const optinHref = (o: OptinLinkOptions) => link('https://m.me/rn/' + pageName(String(o.page)), [['topic', o.topic], ['cadence', o.cadence], ['ref', o.ref]]);
+const instagramHref = (o: InstagramLinkOptions) => link('https://ig.me/m/' + username(o.username), [['ref', o.ref]]);
+
+/**
+ * @internal The link of options that `checkLink` found no error in, of the kind `linkKind` gives;
+ * it checks nothing itself.
+ */
+export const checkedHref = (options: LinkOptions, kind: LinkKind = linkKind(options)): string =>
+  kind == 'instagram' ? instagramHref(options as InstagramLinkOptions) : kind == 'optin' ? optinHref(options as OptinLinkOptions) : chatHref(options as ChatLinkOptions);
+
 /**
  * Builds an m.me chat link.
  * @throws {LinkError} on any error-severity problem (see `checkLink`).
@@ -60,7 +73,7 @@ function link(base: string, params: readonly (readonly [string, string | undefin
  */
 export function chatLink(options: ChatLinkOptions): string {
   throwErrors(collectProblems(options, messengerRules('chat', pageName)));
-  return link('https://m.me/' + pageName(String(options.page)), [['ref', options.ref], ['text', options.text]]);
+  return chatHref(options);
 }
 
 /**
@@ -71,8 +84,7 @@ export function chatLink(options: ChatLinkOptions): string {
  */
 export function optinLink(options: OptinLinkOptions): string {
   throwErrors(collectProblems(options, messengerRules('optin', pageName)));
-  const { topic, cadence, ref } = options;
-  return link('https://m.me/rn/' + pageName(String(options.page)), [['topic', topic], ['cadence', cadence], ['ref', ref]]);
+  return optinHref(options);
 }
 
 /**
@@ -84,15 +96,11 @@ export function optinLink(options: OptinLinkOptions): string {
  */
 export function instagramLink(options: InstagramLinkOptions): string {
   throwErrors(collectProblems(options, instagramRules(username)));
-  return link('https://ig.me/m/' + username(options.username), [['ref', options.ref]]);
+  return instagramHref(options);
 }
 
 /** Builds an Instagram link when `username` is given, else an opt-in link when `topic` is, else a chat link. */
 export function messengerLink(options: LinkOptions): string {
-  const kind = linkKind(options);
-  return kind == 'instagram'
-    ? instagramLink(options as InstagramLinkOptions)
-    : kind == 'optin'
-      ? optinLink(options as OptinLinkOptions)
-      : chatLink(options as ChatLinkOptions);
+  throwErrors(checkLink(options));
+  return checkedHref(options);
 }

@@ -45,7 +45,7 @@ const same = (name: string) => name;
 
 /** The checks of a chat or opt-in link's page, text, topic and cadence. */
 export const messengerRules =
-  (kind: LinkKind, normalize = same): Rules =>
+  (kind: 'chat' | 'optin', normalize = same): Rules =>
   (read, add, _values, found) => {
     const optin = kind == 'optin';
     const page = normalize(read('page'));

@@ -1,31 +1,37 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ButtonHours } from '../../hours/index.js';
 import { fill } from '../../labels/index.js';
 import { defineElement } from '../internal/define.js';
 import { MmeClickEvent } from '../internal/events.js';
-import { instagramIcon, messengerIcon } from '../internal/icon.js';
+import { iconOf, instagramIcon, messengerIcon } from '../internal/icon.js';
 import { type AttributeProblemCode, type ElementProblem, LinkElement, type ResolvedLink, checkChoice } from '../internal/link-element.js';
 import { styles } from './chat-button.styles.js';
 
-type Overlays = typeof import('./overlays.js');
-type Hours = typeof import('../../hours/index.js');
-let hours: Hours | undefined;
-let hoursLoading: Promise<unknown> | undefined;
-/** The opening-hours code, loaded once per page by the first button that has `hours`. */
-const loadHours = () => (hoursLoading ??= import('../../hours/index.js').then((module) => (hours = module)));
-let overlays: Overlays | undefined;
-let overlaysLoading: Promise<Overlays> | undefined;
+/**
+ * A module the button loads once per page, when first needed; `module` is set once it has loaded,
+ * and a failed download is tried again next time.
+ */
+function lazily<M>(load: () => Promise<M>): { module?: M; load(): Promise<M> } {
+  let loading: Promise<M> | undefined;
+  const lazy: { module?: M; load(): Promise<M> } = {
+    load: () =>
+      (loading ??= load().then(
+        (module) => (lazy.module = module),
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      )),
+  };
+  return lazy;
+}
 
-/** Loads the greeting and popover templates once per page, the first time one is shown; a failed download is tried again next time. */
-const loadOverlays = () =>
-  (overlaysLoading ??= import('./overlays.js').then(
-    (module) => (overlays = module),
-    (error: unknown) => {
-      overlaysLoading = undefined;
-      throw error;
-    },
-  ));
+/** The greeting, popover and menu: loaded the first time one is shown. */
+const overlays = lazily(() => import('./overlays.js'));
+/** The opening-hours code: loaded by the first button that has `hours`. */
+const hours = lazily(() => import('../../hours/index.js'));
 
 /** The values each choice attribute takes; the first is its default. */
 const CHOICES = {
@@ -132,8 +138,8 @@ export class MmeChatButton extends LinkElement {
   /** The popover's close button. Default: "Close", in the page's language. */
   @property({ attribute: 'close-label' }) closeLabel?: string;
 
-  /** @internal The next opening (ms), when away. */
-  opensAt: number | null = null;
+  /** The last reading of the hours, and the attributes it was read from. */
+  private hoursRead?: ButtonHours & { key: string };
   private hoursTimer?: ReturnType<typeof setTimeout>;
   private greetingListeners?: AbortController;
   private greetingTurn = 0;
@@ -151,8 +157,8 @@ export class MmeChatButton extends LinkElement {
   private overlaysAdopted = false;
 
   /** Loads the greeting and popover code and adds its styles to this element's shadow root. */
-  private async useOverlays(): Promise<Overlays> {
-    const loaded = await loadOverlays();
+  private async useOverlays(): Promise<typeof import('./overlays.js')> {
+    const loaded = await overlays.load();
     if (!this.overlaysAdopted) {
       this.overlaysAdopted = true;
       adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof MmeChatButton).elementStyles, loaded.overlayStyles]);
@@ -165,7 +171,7 @@ export class MmeChatButton extends LinkElement {
    * update waits for the page language's strings. A page in English with no hours waits for nothing.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.hours && !hours) await loadHours().catch(() => {});
+    if (this.hours && !hours.module) await hours.load().catch(() => {});
     await super.scheduleUpdate();
   }
 
@@ -196,22 +202,34 @@ export class MmeChatButton extends LinkElement {
    * "always open"; hours without a zone are read in the visitor's, with a warning.
    */
   private checkHours(problems: ElementProblem[]): void {
-    clearTimeout(this.hoursTimer);
     // Without its code (a failed download), the button shows as if open.
-    const read = this.hours && hours ? hours.buttonHours({ hours: this.hours, timezone: this.timezone, closedOn: this.closedOn }, Date.now()) : null;
-    this.away = !!read?.away;
-    this.opensAt = read?.opensAt ?? null;
-    problems.push(...(read?.problems ?? []));
-    if (read?.changesAt != null && this.isConnected) {
-      // A little after the change, so the clock is surely past it.
-      this.hoursTimer = setTimeout(() => this.requestUpdate(), Math.min(LONGEST_WAIT, read.changesAt - Date.now() + 1000));
+    const key = JSON.stringify([this.hours, this.timezone, this.closedOn]);
+    if (!this.hours || !hours.module) {
+      clearTimeout(this.hoursTimer);
+      this.hoursRead = undefined;
     }
+    // Read again when the hours changed, or once their next change has come (the timer's update);
+    // an update for anything else (a greeting showing, a popover opening) keeps the last reading.
+    else if (this.hoursRead?.key !== key || (this.hoursRead.changesAt ?? Infinity) <= Date.now()) {
+      clearTimeout(this.hoursTimer);
+      const read = hours.module.buttonHours({ hours: this.hours, timezone: this.timezone, closedOn: this.closedOn }, Date.now());
+      this.hoursRead = { ...read, key };
+      if (read.changesAt != null && this.isConnected) {
+        // A little after the change, so the clock is surely past it.
+        this.hoursTimer = setTimeout(() => this.requestUpdate(), Math.min(LONGEST_WAIT, read.changesAt - Date.now() + 1000));
+      }
+    }
+    this.away = !!this.hoursRead?.away;
+    problems.push(...(this.hoursRead?.problems ?? []));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Back on the page: the hours are read again, and their timer set again.
-    if (this.hasUpdated && this.hours) this.requestUpdate();
+    if (this.hasUpdated && this.hours) {
+      this.hoursRead = undefined;
+      this.requestUpdate();
+    }
     this.scheduleGreeting();
   }
 
@@ -220,14 +238,15 @@ export class MmeChatButton extends LinkElement {
     clearTimeout(this.greetingTimer);
     clearTimeout(this.hoursTimer);
     this.greetingListeners?.abort();
-    overlays?.release(this);
+    overlays.module?.release(this);
   }
 
   /** @internal What the bubble says: the away note outside the hours (when-away="message"), else the greeting. */
   get bubbleText(): string | undefined {
     if (!this.away) return this.greeting || undefined;
     if (this.whenAway === 'hide') return undefined;
-    const time = this.opensAt == null || !hours ? '' : hours.visitorTime(this.opensAt, this.stringsLang);
+    const opensAt = this.hoursRead?.opensAt;
+    const time = opensAt == null || !hours.module ? '' : hours.module.visitorTime(opensAt, this.stringsLang);
     return fill(this.awayMessage || (time ? this.strings.away : this.strings.awayNoNext), { time });
   }
 
@@ -264,12 +283,12 @@ export class MmeChatButton extends LinkElement {
 
   /** Hides the greeting for this page view (and the session with `remember-dismiss`). */
   dismissGreeting(): void {
-    overlays?.dismissGreeting(this);
+    overlays.module?.dismissGreeting(this);
   }
 
   /** Closes the QR popover, returning focus to the button unless the person clicked elsewhere. */
   closePopover(restoreFocus = true): void {
-    overlays?.closePopover(this, restoreFocus);
+    overlays.module?.closePopover(this, restoreFocus);
   }
 
   /** @internal The label shown, and the menu's name. */
@@ -285,7 +304,7 @@ export class MmeChatButton extends LinkElement {
    * device that is not touch only. A phone cannot scan its own screen.
    */
   private handsOff(event?: MouseEvent, link = this.link): boolean {
-    if (this.handoff !== 'qr' && link?.kind !== 'instagram') return false;
+    if (this.handoff !== 'qr' && link?.channel !== 'instagram') return false;
     const pointer = (event as PointerEvent | undefined)?.pointerType;
     return pointer ? pointer === 'mouse' : !globalThis.matchMedia?.('(pointer: coarse) and (not (any-pointer: fine))').matches;
   }
@@ -319,15 +338,14 @@ export class MmeChatButton extends LinkElement {
    * lets the link open, or shows its QR code to scan on a desktop.
    */
   activate(event: MouseEvent, link: ResolvedLink): void {
-    const channel = link.kind === 'instagram' ? 'instagram' : 'messenger';
-    const click = new MmeClickEvent({ href: link.href, page: link.page, ref: link.ref, kind: link.kind, channel });
+    const click = new MmeClickEvent({ ...link });
     this.dispatchEvent(click);
     if (this.dataLayer != null) {
       const name = this.dataLayer || 'dataLayer';
       const target = globalThis as unknown as Record<string, unknown>;
       target[name] ??= [];
       const layer = target[name] as { push?: (entry: object) => void };
-      layer.push?.({ event: 'mme_click', mme_page: link.page, mme_ref: link.ref, mme_kind: link.kind, mme_channel: channel });
+      layer.push?.({ event: 'mme_click', mme_page: link.page, mme_ref: link.ref, mme_kind: link.kind, mme_channel: link.channel });
     }
     if (click.defaultPrevented) {
       event.preventDefault();
@@ -355,9 +373,9 @@ export class MmeChatButton extends LinkElement {
     return html`<div class="root" role=${ifDefined(floating ? 'complementary' : undefined)} aria-label=${ifDefined(floating ? label : undefined)}>
       ${this.greeting || this.away
         ? // The live region is there from the start, empty, so that screen readers announce the text.
-          html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>${this.greetingShown ? overlays?.greetingCard(this, this.bubbleText ?? '') : nothing}</div>`
-        : nothing}${this.popoverOpen ? overlays?.popover(this, this.popoverLink ?? link) : nothing}${
-        this.menuOpen ? overlays?.menu(this) : nothing
+          html`<div part="greeting" role="status" class=${this.greetingShown ? '' : 'visually-hidden'}>${this.greetingShown ? overlays.module?.greetingCard(this, this.bubbleText ?? '') : nothing}</div>`
+        : nothing}${this.popoverOpen ? overlays.module?.popover(this, this.popoverLink ?? link) : nothing}${
+        this.menuOpen ? overlays.module?.menu(this) : nothing
       }${launcher
         ? // With both channels, a menu button (WAI-ARIA's pattern) opens one real link per channel.
           html`<button
@@ -379,7 +397,7 @@ export class MmeChatButton extends LinkElement {
             aria-expanded=${ifDefined(handoff ? String(this.popoverOpen) : undefined)}
             aria-haspopup=${ifDefined(handoff ? 'dialog' : undefined)}
             @click=${this.onClick}
-            >${link.kind === 'instagram' ? instagramIcon : messengerIcon}${words}</a
+            >${iconOf(link)}${words}</a
           >`}
     </div>`;
   }

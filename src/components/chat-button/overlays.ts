@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { MmeGreetingDismissEvent, MmeGreetingShowEvent } from '../internal/greeting-events.js';
-import { fill } from '../../labels/index.js';
-import { instagramIcon, messengerIcon } from '../internal/icon.js';
+import { APPS, fill } from '../../labels/index.js';
+import { iconOf } from '../internal/icon.js';
 import type { ResolvedLink } from '../internal/link-element.js';
 import type { MmeChatButton } from './chat-button.js';
 
@@ -13,7 +13,7 @@ export { overlayStyles } from './overlays.styles.js';
  * this module the first time it shows one, so a page with a plain floating button never downloads it.
  */
 
-/** Each button's listeners on the document while a greeting or popover shows; aborted to remove them. */
+/** Each button's listeners on the document while a greeting, popover or menu shows; aborted to remove them. */
 const listening = new WeakMap<MmeChatButton, AbortController>();
 
 /** Listens on the document for Escape, and for clicks outside the button while its popover or menu is open. */
@@ -97,14 +97,39 @@ export function dismissGreeting(host: MmeChatButton): void {
   host.dispatchEvent(new MmeGreetingDismissEvent());
 }
 
+/** The panels the button opens: the QR hand-off popover and the launcher's menu. */
+type Panel = 'popoverOpen' | 'menuOpen';
+
+/** Opens a panel, putting the greeting away; the document's listeners come after this click. */
+function openPanel(host: MmeChatButton, panel: Panel): void {
+  dismissGreeting(host);
+  host[panel] = true;
+  // Added after this click has finished bubbling, so that it does not close the panel at once;
+  // not at all if it was closed meanwhile.
+  setTimeout(() => host[panel] && listen(host));
+}
+
+/** Closes a panel, returning focus to the button unless the person went elsewhere. */
+function closePanel(host: MmeChatButton, panel: Panel, restoreFocus: boolean): void {
+  if (!host[panel]) return;
+  host[panel] = false;
+  settle(host);
+  if (restoreFocus) host.renderRoot.querySelector<HTMLElement>('.button')?.focus();
+}
+
+/**
+ * A panel's focusout: it closes once focus has moved out of it, leaving focus where it went. A
+ * press on the button itself is left to its click, which closes the panel.
+ */
+const closeWhenFocusLeaves = (close: () => void) => (event: FocusEvent) => {
+  const to = event.relatedTarget as Element | null;
+  if (to && !(event.currentTarget as HTMLElement).contains(to) && !to.matches(':active')) close();
+};
+
 /** Opens the QR hand-off popover for `link` and moves focus into it; the QR code's code loads now. */
 export async function openPopover(host: MmeChatButton, link: ResolvedLink): Promise<void> {
-  dismissGreeting(host);
   host.popoverLink = link;
-  host.popoverOpen = true;
-  // Added after this click has finished bubbling, so that it does not close the popover at once;
-  // not at all if it was closed meanwhile.
-  setTimeout(() => host.popoverOpen && listen(host));
+  openPanel(host, 'popoverOpen');
   if (!host.qrReady) {
     // Should the code fail to download, the popover keeps its placeholder and its link to open Messenger here.
     host.qrReady = await import('../qr-code/qr-code.js').then(() => true, () => false);
@@ -114,32 +139,19 @@ export async function openPopover(host: MmeChatButton, link: ResolvedLink): Prom
 }
 
 /** Closes the popover, returning focus to the button unless the person went elsewhere. */
-export function closePopover(host: MmeChatButton, restoreFocus = true): void {
-  if (!host.popoverOpen) return;
-  host.popoverOpen = false;
-  settle(host);
-  if (restoreFocus) host.renderRoot.querySelector<HTMLElement>('.button')?.focus();
-}
+export const closePopover = (host: MmeChatButton, restoreFocus = true): void => closePanel(host, 'popoverOpen', restoreFocus);
 
 const menuItems = (host: MmeChatButton) => [...host.renderRoot.querySelectorAll<HTMLElement>('[role=menuitem]')];
 
 /** Opens the launcher's menu and focuses its first item (`last`: its last). */
 export async function openMenu(host: MmeChatButton, last = false): Promise<void> {
-  dismissGreeting(host);
-  host.menuOpen = true;
-  // As for the popover: after this click has finished bubbling.
-  setTimeout(() => host.menuOpen && listen(host));
+  openPanel(host, 'menuOpen');
   await host.updateComplete;
   menuItems(host).at(last ? -1 : 0)?.focus();
 }
 
 /** Closes the launcher's menu, returning focus to the button unless the person went elsewhere. */
-export function closeMenu(host: MmeChatButton, restoreFocus = true): void {
-  if (!host.menuOpen) return;
-  host.menuOpen = false;
-  settle(host);
-  if (restoreFocus) host.renderRoot.querySelector<HTMLElement>('.button')?.focus();
-}
+export const closeMenu = (host: MmeChatButton, restoreFocus = true): void => closePanel(host, 'menuOpen', restoreFocus);
 
 /** The menu's keys (WAI-ARIA menu pattern): arrows move round the items, Home and End to the ends, Space activates. */
 function onMenuKey(host: MmeChatButton, event: KeyboardEvent): void {
@@ -153,9 +165,6 @@ function onMenuKey(host: MmeChatButton, event: KeyboardEvent): void {
   if (event.key !== 'Tab') event.preventDefault();
 }
 
-/** What each channel is called in the menu. */
-const CHANNELS = { chat: 'Messenger', optin: 'Messenger', instagram: 'Instagram' };
-
 /** The launcher's menu: one real link per channel, each with the same ref. */
 export const menu = (host: MmeChatButton) =>
   html`<div
@@ -164,10 +173,7 @@ export const menu = (host: MmeChatButton) =>
     role="menu"
     aria-label=${host.labelText}
     @keydown=${(event: KeyboardEvent) => onMenuKey(host, event)}
-    @focusout=${(event: FocusEvent) => {
-      const to = event.relatedTarget as Element | null;
-      if (to && !(event.currentTarget as HTMLElement).contains(to) && !to.matches(':active')) closeMenu(host, false);
-    }}
+    @focusout=${closeWhenFocusLeaves(() => closeMenu(host, false))}
   >
     ${host.links.map(
       (link) =>
@@ -181,7 +187,7 @@ export const menu = (host: MmeChatButton) =>
             closeMenu(host, false);
             host.activate(event, link);
           }}
-          >${link.kind === 'instagram' ? instagramIcon : messengerIcon}${CHANNELS[link.kind]}</a
+          >${iconOf(link)}${APPS[link.channel]}</a
         >`,
     )}
   </div>`;
@@ -204,27 +210,23 @@ export const greetingCard = (host: MmeChatButton, text: string) => {
  * The QR hand-off dialog: a code to scan with a phone, and a link to open Messenger here. It
  * closes when focus moves out of it, as a dialog that is not modal should.
  */
-export const popover = (host: MmeChatButton, { href, page, kind }: ResolvedLink) =>
+export const popover = (host: MmeChatButton, { href, page, channel }: ResolvedLink) =>
   html`<div
     part="popover"
     class="popover"
     role="dialog"
     aria-labelledby="popover-title"
     tabindex="-1"
-    @focusout=${(event: FocusEvent) => {
-      // A press on the button itself is left to its click, which closes the popover.
-      const to = event.relatedTarget as Element | null;
-      if (to && !(event.currentTarget as HTMLElement).contains(to) && !to.matches(':active')) closePopover(host, false);
-    }}
+    @focusout=${closeWhenFocusLeaves(() => closePopover(host, false))}
   >
     <div class="popover-head">
       <span id="popover-title">${host.popoverTitle || host.strings.popoverTitle}</span
       ><button type="button" class="close" aria-label=${host.closeLabel || host.strings.close} @click=${() => closePopover(host)}>×</button>
     </div>
     ${host.qrReady
-      ? html`<mme-qr-code value=${href} size="180" label=${fill(host.strings.qrLabel, { app: CHANNELS[kind], name: page })}></mme-qr-code>`
+      ? html`<mme-qr-code value=${href} size="180" label=${fill(host.strings.qrLabel, { app: APPS[channel], name: page })}></mme-qr-code>`
       : html`<div class="qr-placeholder"></div>`}
-    ${kind === 'instagram'
+    ${channel === 'instagram'
       ? // ig.me links do not open on Instagram's web site: the phone is the only way.
         nothing
       : html`<a href=${href} target=${host.target} rel="noopener noreferrer" @click=${() => closePopover(host, false)}>${host.openHereLabel || host.strings.openHere}</a>`}

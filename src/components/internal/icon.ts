@@ -6,3 +6,6 @@ export const messengerIcon = svg`<svg part="icon" class="icon" viewBox="0 0 24 2
 
 /** Instagram's glyph (the camera: frame, lens and flash) in the text colour. */
 export const instagramIcon = svg`<svg part="icon" class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${INSTAGRAM_PATHS.glyph} fill="currentColor" fill-rule="evenodd"></path></svg>`;
+
+/** The icon of the app a link opens. */
+export const iconOf = (link: { readonly channel: 'messenger' | 'instagram' }) => (link.channel === 'instagram' ? instagramIcon : messengerIcon);

@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { type Cadence, type LinkKind, LinkError, type LinkProblemCode, type PageContext, type Problem, checkLink, expandRefDetailed, linkKind, messengerLink, pageContext } from '../../link/index.js';
+import { checkedHref } from '../../link/build.js';
+import { type Cadence, type LinkKind, LinkError, type LinkOptions, type LinkProblemCode, type PageContext, type Problem, checkLink, expandRefDetailed, linkKind, pageContext } from '../../link/index.js';
 import { EN, type Strings, language, loadStrings } from '../../labels/index.js';
 import { QrError, type QrProblemCode } from '../../qr/index.js';
 import { MmeInvalidEvent } from './events.js';
@@ -36,6 +37,19 @@ export interface ResolvedLink {
   readonly page: string;
   readonly ref: string;
   readonly kind: LinkKind;
+  /** Where the conversation opens. */
+  readonly channel: 'messenger' | 'instagram';
+}
+
+/** The app a kind of link opens. */
+export const channelOf = (kind: LinkKind): ResolvedLink['channel'] => (kind == 'instagram' ? 'instagram' : 'messenger');
+
+/** A link ready to render, from options `checkLink` found no error in. */
+function resolvedLink(options: LinkOptions, ref: string): ResolvedLink {
+  const kind = linkKind(options);
+  const href = checkedHref(options, kind);
+  // The bare name is the link's last path segment; no need to normalise it again.
+  return { href, page: new URL(href).pathname.split('/').pop()!, ref, kind, channel: channelOf(kind) };
 }
 
 /**
@@ -113,10 +127,12 @@ export class LinkElement extends LitElement {
 
   /** Every problem found at the last update, errors and warnings. */
   problems: readonly ElementProblem[] = [];
-  /** @internal The link being shown (the first channel's), or null when invalid (the lazily loaded greeting reads it). */
-  link: ResolvedLink | null = null;
   /** @internal Every channel's link, Messenger first; empty when invalid. */
   links: readonly ResolvedLink[] = [];
+  /** @internal The link being shown (the first channel's), or null when invalid (the lazily loaded greeting reads it). */
+  get link(): ResolvedLink | null {
+    return this.links[0] ?? null;
+  }
   private reported = '';
   private warned = new Set<string>();
   private erred = '[]';
@@ -135,14 +151,9 @@ export class LinkElement extends LitElement {
     const channels = [
       page || !instagram ? { page: page ?? '', ref, text, topic, cadence } : null,
       instagram ? (page ? { username: instagram, ref } : { username: instagram, ref, text, topic, cadence }) : null,
-    ].filter((options) => options != null);
+    ].filter((options) => options != null) as LinkOptions[];
     for (const options of channels) problems.push(...checkLink(options));
-    if (problems.some((p) => p.severity === 'error')) return [];
-    return channels.map((options) => {
-      const href = messengerLink(options as Parameters<typeof messengerLink>[0]);
-      // The bare name is the link's last path segment; no need to normalise and check it again.
-      return { href, page: new URL(href).pathname.split('/').pop()!, ref, kind: linkKind(options) };
-    });
+    return problems.some((p) => p.severity === 'error') ? [] : channels.map((options) => resolvedLink(options, ref));
   }
 
   /** Extra checks of a subclass's own attributes, run after the link is built. */
@@ -159,7 +170,6 @@ export class LinkElement extends LitElement {
       problems.push(...problemsOf(error));
     }
     this.links = problems.some((p) => p.severity === 'error') ? [] : links;
-    this.link = this.links[0] ?? null;
     this.problems = problems;
     this.invalid = !this.link;
   }

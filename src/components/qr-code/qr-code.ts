@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import { fill } from '../../labels/index.js';
+import { APPS, fill } from '../../labels/index.js';
 import { foldRef, parseLink } from '../../link/index.js';
 import {
   ICON_BLUE,
@@ -24,7 +24,7 @@ import {
   withScheme,
 } from '../../qr/index.js';
 import { defineElement } from '../internal/define.js';
-import { type ElementProblem, LinkElement, type ResolvedLink } from '../internal/link-element.js';
+import { type ElementProblem, LinkElement, type ResolvedLink, channelOf } from '../internal/link-element.js';
 import { styles } from './qr-code.styles.js';
 
 /**
@@ -79,11 +79,12 @@ export class MmeQrCode extends LinkElement {
     if (this.value == null) {
       const links = super.resolveLinks(problems);
       if (links.length < 2) return links;
-      problems.push({ code: 'options-invalid', field: 'instagram', severity: 'error', message: 'a QR code holds one link: give page or instagram, not both' });
+      problems.push({ code: 'options-invalid', field: 'instagram', severity: 'error', message: 'instagram and page together make two links, and a QR code holds one: give one of them' });
       return [];
     }
     const parsed = parseLink(this.value);
-    return [{ href: withScheme(this.value), page: parsed.kind == 'instagram' ? parsed.username : parsed.page, ref: parsed.ref ?? '', kind: parsed.kind }];
+    const { kind } = parsed;
+    return [{ href: withScheme(this.value), page: kind == 'instagram' ? parsed.username : parsed.page, ref: parsed.ref ?? '', kind, channel: channelOf(kind) }];
   }
 
   protected override checkOwn(link: ResolvedLink, problems: ElementProblem[]): void {
@@ -143,8 +144,8 @@ export class MmeQrCode extends LinkElement {
 
   private get accessibleName(): string {
     if (this.label) return this.label;
-    const kind = this.link?.kind;
-    return fill(this.strings[kind === 'optin' ? 'qrOptin' : 'qrCode'], { name: this.link?.page ?? '', app: kind === 'instagram' ? 'Instagram' : 'Messenger' });
+    const link = this.link;
+    return fill(this.strings[link?.kind === 'optin' ? 'qrOptin' : 'qrCode'], { name: link?.page ?? '', app: APPS[link?.channel ?? 'messenger'] });
   }
 
   /** The code on show, for the export methods. @throws {QrError} `qr-invalid` or `qr-not-ready`. */
@@ -179,7 +180,7 @@ export class MmeQrCode extends LinkElement {
     const blob = kind === 'png' ? await this.toPNG() : new Blob([this.toSVG()], { type: 'image/svg+xml' });
     const anchor = document.createElement('a');
     anchor.href = URL.createObjectURL(blob);
-    anchor.download = `${this.link!.kind === 'instagram' ? 'instagram' : 'messenger'}-qr-${foldRef([this.link!.page, this.link!.ref].filter(Boolean).join('-'))}.${kind}`;
+    anchor.download = `${this.link!.channel}-qr-${foldRef([this.link!.page, this.link!.ref].filter(Boolean).join('-'))}.${kind}`;
     anchor.click();
     setTimeout(() => URL.revokeObjectURL(anchor.href), 10_000);
   }

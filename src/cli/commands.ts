@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { emailButton, emailQr } from '../email/index.js';
 import { type LinkOptions, type Problem, checkLink, foldRef, isOptin, messengerLink, parseLink } from '../link/index.js';
-import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, pngBytes, prepareQr, svgDocument, toHex, withScheme } from '../qr/index.js';
+import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, encodeQr, pngBytes, svgDocument, toHex, withScheme } from '../qr/index.js';
 import { InputError, UsageError, flagOf, naming } from './errors.js';
 import { checkOutputFile, makeOutputFolder, readTextFile, writeAll, writeOutputFile } from './files.js';
 import { report, webhook } from './webhook.js';
@@ -112,8 +112,8 @@ ${QR_HELP}`,
       href = messengerLink(options);
       warnLink(options, io);
     }
-    // A link too long for any code is the fault of the flags that made it.
-    const code = naming(values.value === undefined ? linkFlags(values) : {}, () => prepareQr(href, qrOptions(values)));
+    // The link is checked above, either way. A link too long for any code is the fault of the flags that made it.
+    const code = naming(values.value === undefined ? linkFlags(values) : {}, () => encodeQr(href, qrOptions(values)));
     scaleFor(code, values.size);
     for (const { text } of warningsOf(code.warnings)) io.warn(`warning: ${text}`);
     writeOutputFile(values.out, await qrFile(format, href, code, values.size));
@@ -279,7 +279,8 @@ ${QR_HELP}`,
       ) as LinkOptions;
       try {
         const href = messengerLink(options);
-        const code = prepareQr(href, qrOpts);
+        // Built and checked just now: encoded without being parsed again.
+        const code = encodeQr(href, qrOpts);
         warnRow(line, [...checkLink(options), ...code.warnings]);
         // A ref may have a code on each channel: an Instagram row's files say so in their names.
         const stem = (channel === 'instagram' ? 'instagram-' : '') + fileStem(row.ref);

@@ -41,11 +41,16 @@ describe('Instagram: <mme-chat-button instagram> and <mme-qr-code instagram>', (
     await expect(element).to.be.accessible();
   });
 
-  it('takes the accent instead of the gradient when one is set', async () => {
+  it('takes the accent instead of the gradient when one is set, and --mme-instagram-gradient from CSS', async () => {
     const element = await render(html`<mme-chat-button instagram=${INSTAGRAM} accent="#1c1e21"></mme-chat-button>`);
     const style = getComputedStyle(base(element));
     expect(style.backgroundImage).to.equal('none');
     expect(style.backgroundColor).to.equal('rgb(28, 30, 33)');
+    const flat = await render(html`<mme-chat-button instagram=${INSTAGRAM} style="--mme-instagram-gradient: none"></mme-chat-button>`);
+    expect(getComputedStyle(base(flat)).backgroundImage, 'none: the flat accent').to.equal('none');
+    expect(getComputedStyle(base(flat)).backgroundColor).to.equal('rgb(193, 53, 132)');
+    const own = await render(html`<mme-chat-button instagram=${INSTAGRAM} style="--mme-instagram-gradient: linear-gradient(red, blue)"></mme-chat-button>`);
+    expect(getComputedStyle(base(own)).backgroundImage).to.equal('linear-gradient(rgb(255, 0, 0), rgb(0, 0, 255))');
   });
 
   it('refuses text on an Instagram button (ig.me has no prefilled message) and a bad username, with codes', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { LinkError, chatLink, instagramLink, messengerLink, optinLink } from '../../src/link/index.js';
+import { LinkError, chatLink, instagramLink, linkKind, messengerLink, optinLink } from '../../src/link/index.js';
 import { describe, it } from '../helpers/harness.js';
 
 describe('chatLink / optinLink / messengerLink', () => {
@@ -30,6 +30,15 @@ describe('chatLink / optinLink / messengerLink', () => {
     { name: 'messengerLink dispatches on username', build: () => messengerLink({ username: 'coast', ref: 'r' }), expected: 'https://ig.me/m/coast?ref=r' },
     { name: 'a warning (unsafe ref) still builds', build: () => chatLink({ page: 'OriginalCoastClothing', ref: 'a b/c' }), expected: 'https://m.me/OriginalCoastClothing?ref=a%20b%2Fc' },
   ];
+  it('linkKind says which link options make: a username wins, then a topic; empty values count as not given', () => {
+    expect(linkKind({ page: 'OriginalCoastClothing' })).to.equal('chat');
+    expect(linkKind({ page: 'OriginalCoastClothing', topic: 'deals' })).to.equal('optin');
+    expect(linkKind({ page: 'OriginalCoastClothing', topic: '' })).to.equal('chat');
+    expect(linkKind({ username: 'coast', topic: 'deals' })).to.equal('instagram');
+    expect(linkKind({ username: '', page: 'OriginalCoastClothing' })).to.equal('chat');
+    expect(linkKind(null)).to.equal('chat');
+  });
+
   it('treats an empty topic as not given, as checkLink does: a chat link', () => {
     expect(messengerLink({ page: 'OriginalCoastClothing', topic: '' } as any)).to.equal('https://m.me/OriginalCoastClothing');
   });

@@ -1,57 +1,45 @@
 import { WebhookError } from './errors.js';
+import { type Claim, type ReferralStore, memoryStore, referralKey } from './ledger.js';
 import { type Referral, parseBody, readEvents, readReferrals } from './referrals.js';
 import { verifySignature, verifySubscription } from './verify.js';
-
-/**
- * Where a handler remembers the referrals it has handled, so that Meta's redelivery of one is not
- * handled twice. The default keeps them in memory; an app on several instances passes a shared
- * store (Redis, a database table) with the same two methods.
- */
-export interface SeenStore {
-  has(key: string): boolean | Promise<boolean>;
-  add(key: string): void | Promise<void>;
-}
 
 export interface WebhookHandlerOptions {
   /** The app secret from the Meta app dashboard: each delivery's signature is checked with it. Required. */
   readonly appSecret: string;
   /** The verify token you typed in the dashboard, for the subscription handshake. Required. */
   readonly verifyToken: string;
-  /** Called once for each referral. A throw or a rejection answers 500, so Meta delivers it again. Required. */
-  readonly onReferral: (referral: Referral) => unknown;
+  /**
+   * Where referrals are recorded, each once: `sqliteStore` or `postgresStore` from
+   * `mme-kit/store` keep them across restarts and receivers. A store that fails answers 503, so
+   * Meta delivers again. @default memoryStore(): this process only, forgotten on a restart
+   */
+  readonly store?: ReferralStore;
+  /**
+   * Called once for each new referral, after it is recorded. A throw or a rejection answers 500
+   * and un-records that referral (and the delivery's later ones), so Meta's redelivery runs them
+   * again; the ones before it stay done. A store or an `onReferral`, or both, is required.
+   */
+  readonly onReferral?: (referral: Referral) => unknown;
   /** Called for every messaging event of a delivery, as Meta sent it (messages, postbacks…). @default none */
   readonly onEvent?: (event: Record<string, unknown>) => unknown;
-  /** The referrals already handled. @default an in-memory store of the last 10,000, for 48 hours */
-  readonly seen?: SeenStore;
+  /** Told of each handshake, each referral recorded and each delivery refused, with the likely cause: for a log. @default none */
+  readonly onNotice?: (notice: WebhookNotice) => void;
   /** The largest body accepted, in bytes; a larger one is answered 413. @default 1,048,576 (1 MB) */
   readonly maxBodyBytes?: number;
+  /** How long a referral whose callback is running stays claimed if its process dies, in milliseconds. @default 60,000 */
+  readonly leaseMs?: number;
+  /** How long a concurrent copy of a delivery waits for the callback another copy is running, in milliseconds, before answering 503. @default 5,000 */
+  readonly busyWaitMs?: number;
 }
 
-/**
- * An in-memory `SeenStore` that forgets the oldest keys past `size`, and any key after `maxAgeMs`.
- * Meta retries a failed delivery for up to 36 hours, which the default age covers.
- */
-export function memorySeenStore(size = 10_000, maxAgeMs = 48 * 3600_000): SeenStore {
-  const keys = new Map<string, number>();
-  return {
-    has(key) {
-      const at = keys.get(key);
-      return at !== undefined && Date.now() - at < maxAgeMs;
-    },
-    add(key) {
-      keys.delete(key);
-      keys.set(key, Date.now());
-      // A Map iterates in insertion order: the first keys are the oldest.
-      for (const oldest of keys.keys()) {
-        if (keys.size <= size) break;
-        keys.delete(oldest);
-      }
-    },
-  };
-}
+/** Why a delivery was refused: the answer's status, and a code a log or a test can tell apart. */
+export type RejectionCode = 'signature-missing' | 'signature-mismatch' | 'body-too-large' | 'body-not-json' | 'method-not-allowed' | 'store-failed' | 'callback-failed' | 'busy';
 
-/** What tells one referral from another: Meta sends the same event again, with the same fields. */
-const keyOf = (r: Referral) => JSON.stringify([r.channel, r.via, r.pageId, r.psid ?? r.userRef ?? '', r.timestamp, r.ref ?? '', r.optin?.token ?? '']);
+/** What the handler tells `onNotice`. */
+export type WebhookNotice =
+  | { readonly kind: 'handshake'; readonly status: 200 | 403 }
+  | { readonly kind: 'recorded'; readonly referral: Referral }
+  | { readonly kind: 'rejected'; readonly status: number; readonly code: RejectionCode; readonly message: string; readonly error?: unknown };
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
@@ -89,27 +77,53 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
  * - GET answers the subscription handshake: 200 with the challenge, else 403.
  * - POST checks `X-Hub-Signature-256` over the raw bytes (401 when missing or wrong, and nothing
  *   runs), reads the JSON (400 when it is not a JSON object; 413 over `maxBodyBytes`), calls
- *   `onEvent` for each messaging event and `onReferral` once for each referral not seen before,
- *   and answers 200 only after every callback has finished. A callback that fails answers 500
- *   and marks none of the delivery's referrals as seen, so Meta's redelivery runs them again.
+ *   `onEvent` for each messaging event, records the delivery's referrals in the store in one
+ *   transaction, runs `onReferral` once for each new one, and answers 200 only after that: 503
+ *   when the store fails, 500 when a callback fails.
  * - Any other method: 405.
  * @throws {WebhookError} `secret-missing`, `token-missing` or `callback-missing` when created without them.
- * @example export const handler = createWebhookHandler({ appSecret, verifyToken, onReferral: (r) => console.log(r.ref) });
+ * @example export const handler = createWebhookHandler({ appSecret, verifyToken, store: await sqliteStore('mme.db', { secret: appSecret }) });
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
-  const { appSecret, verifyToken, onReferral, onEvent, seen = memorySeenStore(), maxBodyBytes = 1 << 20 } = options ?? ({} as WebhookHandlerOptions);
+  const { appSecret, verifyToken, onReferral, onEvent, onNotice, store = memoryStore(), maxBodyBytes = 1 << 20, leaseMs = 60_000, busyWaitMs = 5_000 } = options ?? ({} as WebhookHandlerOptions);
   if (typeof appSecret != 'string' || !appSecret) throw new WebhookError('secret-missing', 'appSecret', 'appSecret is missing: pass the app secret from your Meta app dashboard');
   if (typeof verifyToken != 'string' || !verifyToken) throw new WebhookError('token-missing', 'verifyToken', 'verifyToken is missing: pass the verify token you typed in the Meta app dashboard');
-  if (typeof onReferral != 'function') throw new WebhookError('callback-missing', 'onReferral', 'onReferral is missing: pass a function that records each referral');
+  if (onReferral !== undefined && typeof onReferral != 'function') throw new WebhookError('callback-missing', 'onReferral', 'onReferral must be a function that handles each referral');
+  if (onReferral === undefined && options.store === undefined) throw new WebhookError('callback-missing', 'onReferral', 'onReferral and store are both missing: pass a store (mme-kit/store) to record referrals, an onReferral function, or both');
+  if (typeof store?.record != 'function' || typeof store.settle != 'function') throw new WebhookError('store-invalid', 'store', 'store must have record() and settle(), as the stores of mme-kit/store do');
+
+  const reject = (status: number, code: RejectionCode, message: string, error?: unknown) => {
+    onNotice?.({ kind: 'rejected', status, code, message, error });
+    return text(status, status === 503 ? 'Service Unavailable' : status === 500 ? 'Internal Server Error' : message, status === 503 ? { 'retry-after': '10' } : {});
+  };
+
+  /** Runs the callbacks of the referrals this delivery claimed; false once one fails, with the rest un-recorded. */
+  async function runClaimed(claimed: Referral[], claim: Claim): Promise<true | { error: unknown }> {
+    for (let i = 0; i < claimed.length; i++) {
+      try {
+        await onReferral!(claimed[i]);
+      } catch (error) {
+        for (const referral of claimed.slice(i)) await store.settle(referral, claim, 'failed');
+        return { error };
+      }
+      await store.settle(claimed[i], claim, 'done');
+      onNotice?.({ kind: 'recorded', referral: claimed[i] });
+    }
+    return true;
+  }
+
   return async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD') {
       const challenge = verifySubscription(new URL(request.url).searchParams, verifyToken);
+      onNotice?.({ kind: 'handshake', status: challenge === null ? 403 : 200 });
       return challenge === null ? text(403, 'Forbidden') : text(200, challenge);
     }
     if (request.method !== 'POST') return text(405, 'Method Not Allowed', { allow: 'GET, POST' });
     const body = await readLimited(request, maxBodyBytes);
-    if (!body) return text(413, 'Payload Too Large');
-    if (!(await verifySignature(body, request.headers.get('x-hub-signature-256'), appSecret))) return text(401, 'Unauthorized');
+    if (!body) return reject(413, 'body-too-large', `the body is larger than ${maxBodyBytes} bytes`);
+    const signature = request.headers.get('x-hub-signature-256');
+    if (!signature) return reject(401, 'signature-missing', 'the request has no X-Hub-Signature-256 header: it is not a delivery from Meta, or a proxy removed the header');
+    if (!(await verifySignature(body, signature, appSecret))) return reject(401, 'signature-mismatch', 'the signature does not match the app secret: check that it is the secret of the app that sends this webhook (Meta app dashboard → App settings → Basic)');
     let referrals: Referral[];
     let events: Record<string, unknown>[];
     try {
@@ -118,24 +132,38 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       referrals = readReferrals(root);
       events = onEvent ? readEvents(root) : [];
     } catch (error) {
-      if (error instanceof WebhookError) return text(400, 'Bad Request: the body is not a JSON object');
+      if (error instanceof WebhookError) return reject(400, 'body-not-json', 'Bad Request: the body is not a JSON object');
       throw error;
     }
-    const handled = new Set<string>();
     try {
       for (const event of events) await onEvent!(event);
-      for (const referral of referrals) {
-        const key = keyOf(referral);
-        // The same referral twice in one delivery, or again in a redelivery, runs once.
-        if (handled.has(key) || (await seen.has(key))) continue;
-        await onReferral(referral);
-        handled.add(key);
+    } catch (error) {
+      return reject(500, 'callback-failed', 'onEvent failed, so this delivery is answered 500 for Meta to send again', error);
+    }
+    // The same referral twice in one delivery is one referral.
+    const unique = [...new Map(referrals.map((r) => [referralKey(r), r])).values()];
+    if (!unique.length) return text(200, 'EVENT_RECEIVED');
+    const claim: Claim | undefined = onReferral ? { id: crypto.randomUUID(), leaseMs } : undefined;
+    let pending = unique;
+    const waitUntil = Date.now() + busyWaitMs;
+    try {
+      for (let wait = 20; ; wait = Math.min(wait * 2, 500)) {
+        const outcomes = await store.record(pending, claim);
+        const fresh = pending.filter((_, i) => outcomes[i] === 'new');
+        if (claim) {
+          const ran = await runClaimed(fresh, claim);
+          if (ran !== true) return reject(500, 'callback-failed', 'onReferral failed, so this delivery is answered 500 for Meta to send again', ran.error);
+        } else for (const referral of fresh) onNotice?.({ kind: 'recorded', referral });
+        // Referrals another copy of this delivery is running the callback for: wait for it to
+        // finish (done, or failed and so new again), or for its claim to run out.
+        pending = pending.filter((_, i) => outcomes[i] === 'busy');
+        if (!pending.length) break;
+        if (Date.now() + wait > waitUntil) return reject(503, 'busy', 'a copy of this delivery is still being handled elsewhere; Meta will send it again');
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
     } catch (error) {
-      console.error('mme-kit: a webhook callback failed, so this delivery is answered 500 for Meta to send again:', error);
-      return text(500, 'Internal Server Error');
+      return reject(503, 'store-failed', `the store did not record the delivery (${error instanceof Error ? error.message : String(error)}); Meta will send it again`, error);
     }
-    for (const key of handled) await seen.add(key);
     return text(200, 'EVENT_RECEIVED');
   };
 }

@@ -41,6 +41,8 @@ export interface Referral {
   readonly adId?: string;
   /** The postback's or opt-in's payload. */
   readonly payload?: string;
+  /** Meta's id of the message or postback that carried it (`mid`); referrals of an existing thread have none. */
+  readonly messageId?: string;
   readonly optin?: Optin;
 }
 
@@ -114,7 +116,7 @@ export function readReferrals(body: unknown): Referral[] {
       userRef: text(sender.user_ref),
       timestamp: millis(event.timestamp) ?? millis(entry.time) ?? 0,
     };
-    const add = (via: Referral['via'], from: Json | undefined, payload?: unknown, optin?: Optin) => {
+    const add = (via: Referral['via'], from: Json | undefined, payload?: unknown, optin?: Optin, messageId?: unknown) => {
       if (!from || typeof from != 'object' || Array.isArray(from)) return;
       found.push(clean({
         via,
@@ -126,11 +128,12 @@ export function readReferrals(body: unknown): Referral[] {
         adId: text(from.ad_id),
         payload: text(payload),
         optin,
+        messageId: text(messageId),
       }));
     };
     add('referral', event.referral);
-    add('postback', event.postback?.referral, event.postback?.payload);
-    add('message', event.message?.referral);
+    add('postback', event.postback?.referral, event.postback?.payload, undefined, event.postback?.mid);
+    add('message', event.message?.referral, undefined, undefined, event.message?.mid);
     const optin: Json | undefined = event.optin;
     const token = text(optin?.notification_messages_token);
     add('optin', optin, optin?.payload, token ? clean({

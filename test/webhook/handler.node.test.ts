@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { type Referral, WebhookError, createWebhookHandler, memorySeenStore, toNodeListener } from '../../src/webhook/index.js';
+import { type Referral, WebhookError, createWebhookHandler, memoryStore, referralKey, toNodeListener } from '../../src/webhook/index.js';
 import { PAGE_ID, PSID, optinBody, postbackBody, referralBody } from './fixtures.js';
 
 const SECRET = 'test-app-secret';
@@ -79,7 +79,8 @@ describe('createWebhookHandler, served over real HTTP on 127.0.0.1 with toNodeLi
   });
 
   it('handles a redelivery once', async () => {
-    const body = JSON.stringify({ ...postbackBody, entry: [{ ...postbackBody.entry[0], messaging: [{ ...postbackBody.entry[0].messaging[0], timestamp: '1600000002' }] }] });
+    const event = postbackBody.entry[0].messaging[0];
+    const body = JSON.stringify({ ...postbackBody, entry: [{ ...postbackBody.entry[0], messaging: [{ ...event, timestamp: '1600000002', postback: { ...event.postback, mid: 'm_REDELIVERED' } }] }] });
     assert.equal((await deliver(body)).status, 200);
     assert.equal((await deliver(body)).status, 200);
     assert.equal(referrals.length, 1, 'the same referral, delivered twice, is handled once');
@@ -149,34 +150,52 @@ describe('toNodeListener behind Express', () => {
   });
 });
 
-describe('createWebhookHandler with a shared seen store', () => {
-  it('handles a referral once across two instances that share one store, whose methods may be async', async () => {
-    const keys = new Set<string>();
-    const seen = { has: async (key: string) => keys.has(key), add: async (key: string) => void keys.add(key) };
+describe('createWebhookHandler with a shared store', () => {
+  it('handles a referral once across two instances that share one store', async () => {
+    const store = memoryStore();
     const ran: string[] = [];
-    const make = () => createWebhookHandler({ appSecret: SECRET, verifyToken: TOKEN, seen, onReferral: (r) => void ran.push(r.ref!) });
+    const make = () => createWebhookHandler({ appSecret: SECRET, verifyToken: TOKEN, store, onReferral: (r) => void ran.push(r.ref!) });
     const [first, second] = [make(), make()];
     const body = JSON.stringify(referralBody);
     const post = (handler: (r: Request) => Promise<Response>) => handler(new Request('http://127.0.0.1/webhook', { method: 'POST', headers: { 'x-hub-signature-256': sign(body) }, body }));
     assert.equal((await post(first)).status, 200);
     assert.equal((await post(second)).status, 200, "Meta's redelivery reaches the other instance");
     assert.deepEqual(ran, ['summer_coupon']);
-    assert.equal(keys.size, 1);
+  });
+
+  it('needs a store or a callback, and takes a store only with record() and settle()', () => {
+    assert.throws(() => createWebhookHandler({ appSecret: SECRET, verifyToken: TOKEN }), (e: WebhookError) => e.code === 'callback-missing' && e.field === 'onReferral');
+    assert.throws(() => createWebhookHandler({ appSecret: SECRET, verifyToken: TOKEN, store: { has: () => false, add: () => {} } as never }), (e: WebhookError) => e.code === 'store-invalid' && e.field === 'store');
+    assert.doesNotThrow(() => createWebhookHandler({ appSecret: SECRET, verifyToken: TOKEN, store: memoryStore() }));
   });
 });
 
-describe('memorySeenStore', () => {
-  it('forgets the oldest keys past its size', () => {
-    const seen = memorySeenStore(3);
-    for (const key of ['a', 'b', 'c', 'd']) seen.add(key);
-    assert.deepEqual(['a', 'b', 'c', 'd'].map((key) => seen.has(key)), [false, true, true, true]);
+describe('referralKey', () => {
+  it("is Meta's message id where the event has one, else the event's own fields, the same in every process", () => {
+    const base = { via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: PSID, timestamp: 1, ref: 'a' } as const;
+    assert.equal(referralKey({ ...base, via: 'postback', messageId: 'm_1' }), referralKey({ ...base, via: 'postback', messageId: 'm_1', timestamp: 2, ref: 'b' }), 'the id decides');
+    assert.notEqual(referralKey({ ...base, messageId: 'm_1' }), referralKey({ ...base, channel: 'instagram', messageId: 'm_1' }), 'per channel');
+    const keys = [base, { ...base, timestamp: 2 }, { ...base, ref: 'b' }, { ...base, psid: 'other' }, { ...base, pageId: '2' }, { ...base, via: 'message' as const }, { ...base, channel: 'instagram' as const }].map(referralKey);
+    assert.equal(new Set(keys).size, keys.length, 'any field that differs makes another key');
+    assert.equal(referralKey(JSON.parse(JSON.stringify(base))), referralKey(base), 'the same after a round trip through JSON, as a log or another process has it');
+  });
+});
+
+describe('memoryStore', () => {
+  const at = (i: number): Referral => ({ via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: `p${i}`, timestamp: i });
+
+  it('forgets the oldest keys past its size', async () => {
+    const store = memoryStore(3);
+    for (const i of [1, 2, 3, 4]) await store.record([at(i)]);
+    assert.deepEqual(await store.record([2, 3, 4].map(at)), ['known', 'known', 'known']);
+    assert.deepEqual(await store.record([at(1)]), ['new'], 'the oldest was forgotten');
   });
 
   it('forgets keys after their age', async () => {
-    const seen = memorySeenStore(10, 20);
-    seen.add('a');
-    assert.equal(seen.has('a'), true);
+    const store = memoryStore(10, 20);
+    assert.deepEqual(await store.record([at(1)]), ['new']);
+    assert.deepEqual(await store.record([at(1)]), ['known']);
     await new Promise((resolve) => setTimeout(resolve, 40));
-    assert.equal(seen.has('a'), false);
+    assert.deepEqual(await store.record([at(1)]), ['new']);
   });
 });

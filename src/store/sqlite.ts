@@ -1,0 +1,106 @@
+import type { Engine, Query, Row } from './engine.js';
+import { StoreError, type StoreErrorCode } from './errors.js';
+import { type Store, type StoreOptions, createStore } from './store.js';
+
+/** What the store uses of libsql's Database (better-sqlite3's API). */
+interface Database {
+  prepare(sql: string): { reader: boolean; all(...params: unknown[]): Row[]; run(...params: unknown[]): unknown };
+  exec(sql: string): void;
+  close(): void;
+}
+
+const CODES: [RegExp, StoreErrorCode, string][] = [
+  [/^SQLITE_CANTOPEN/, 'db-cannot-open', 'cannot open it: its folder does not exist or cannot be written'],
+  [/^SQLITE_READONLY/, 'db-read-only', 'it is read-only: the receiver must be able to write the file and its folder'],
+  [/^SQLITE_FULL/, 'db-full', 'the disk is full'],
+  [/^SQLITE_(CORRUPT|NOTADB)/, 'db-corrupt', 'it is not a database mme-kit can read (a damaged file, or another kind of file)'],
+  [/^SQLITE_(BUSY|LOCKED)/, 'db-failed', 'another process held it locked for too long'],
+  [/^SQLITE_(IOERR|PERM|AUTH)/, 'db-failed', 'the disk refused a read or a write'],
+];
+
+/** A driver's error as a StoreError that says, in plain words, what is wrong with the file. */
+function explain(error: unknown, path: string, field: string): unknown {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  const [, storeCode, words] = CODES.find(([pattern]) => pattern.test(code)) ?? [, 'db-failed', (error as Error).message];
+  return new StoreError(storeCode as StoreErrorCode, field, `"${path}": ${words} (${code})`, { cause: error });
+}
+
+/**
+ * The SQLite engine: one file, written ahead (WAL) and synced to disk at every commit, so that a
+ * delivery answered 200 survives a crash or a power cut. Several processes on one machine may
+ * share the file; receivers on several machines share a PostgreSQL database instead.
+ * Needs the `libsql` package (`npm i libsql`): SQLite with prebuilt binaries, nothing to compile.
+ * @param path The database file, created with its tables on first use.
+ * @throws {StoreError} `driver-missing`, `db-cannot-open`, `db-read-only`, `db-corrupt`, `schema-newer`…
+ * @example const store = await sqliteStore('mme.db', { secret: process.env.MME_APP_SECRET });
+ */
+export async function sqliteStore(path: string, options: StoreOptions & { field?: string } = {}): Promise<Store> {
+  const field = options.field ?? 'path';
+  if (typeof path !== 'string' || !path.trim()) throw new StoreError('db-invalid', field, 'the database file is missing: give a path such as mme.db');
+  let Driver: new (path: string, options: { timeout: number }) => Database;
+  try {
+    Driver = ((await import('libsql')) as { default: typeof Driver }).default;
+  } catch (error) {
+    throw new StoreError('driver-missing', field, 'SQLite needs the libsql package: run npm i libsql (prebuilt, nothing compiles), or give a postgres:// URL', { cause: error });
+  }
+  let db: Database;
+  try {
+    // Waits up to 10 s for another process's write to finish.
+    db = new Driver(path, { timeout: 10_000 });
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+  } catch (error) {
+    throw explain(error, path, field);
+  }
+  const statements = new Map<string, ReturnType<Database['prepare']>>();
+  const query: Query = async (sql, params = []) => {
+    try {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+      if (statement.reader) return statement.all(...params);
+      statement.run(...params);
+      return [];
+    } catch (error) {
+      throw explain(error, path, field);
+    }
+  };
+  // One connection: transactions of this process wait for each other here, and for other
+  // processes' in SQLite's lock (BEGIN IMMEDIATE takes the write lock at once).
+  let queue: Promise<unknown> = Promise.resolve();
+  const engine: Engine = {
+    name: 'sqlite',
+    field,
+    query,
+    transaction(work) {
+      const run = async () => {
+        await query('BEGIN IMMEDIATE');
+        try {
+          const result = await work(query);
+          await query('COMMIT');
+          return result;
+        } catch (error) {
+          try {
+            db.exec('ROLLBACK');
+          } catch {
+            // The failed statement may have rolled the transaction back already.
+          }
+          throw error;
+        }
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => {});
+      return result;
+    },
+    async close() {
+      await queue;
+      db.close();
+    },
+  };
+  try {
+    return await createStore(engine, options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -21,7 +21,7 @@ const dependencies = [...Object.keys(manifest.dependencies), ...Object.keys(mani
 const isExternal = (id: string) => id.startsWith('node:') || dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
 /** Public entries of the npm package; dist/ mirrors src/, with types in dist/types/. */
-const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/email/index.ts', 'src/components/index.ts', 'src/ssr/index.ts', 'src/react/index.ts', 'src/cli/mme.ts'];
+const entries = ['src/index.ts', 'src/link/index.ts', 'src/webhook/index.ts', 'src/store/index.ts', 'src/email/index.ts', 'src/components/index.ts', 'src/ssr/index.ts', 'src/react/index.ts', 'src/cli/mme.ts'];
 
 /** Runs one of the project's own tools, or fails the build with its name. */
 function run(what: string, command: string, args: string[]): void {

@@ -5,7 +5,9 @@ import { type LinkOptions, type Problem, checkLink, foldRef, isOptin, messengerL
 import { type ErrorCorrection, type PreparedQr, type QrOptions, escapeMarkup as escape, encodeQr, pngBytes, svgDocument, toHex, withScheme } from '../qr/index.js';
 import { InputError, UsageError, flagOf, naming } from './errors.js';
 import { checkOutputFile, makeOutputFolder, readTextFile, writeAll, writeOutputFile } from './files.js';
-import { report, webhook } from './webhook.js';
+import { report } from './report.js';
+import { forget, importCommand } from './store.js';
+import { webhook } from './webhook.js';
 import { csvCell, delimiterOf } from './csv.js';
 import { BATCH_LINK_HELP, BATCH_LINK_OPTIONS, LINK_HELP, LINK_OPTIONS, QR_HELP, QR_OPTIONS, linkOptions, parse } from './options.js';
 
@@ -339,4 +341,4 @@ ${cards}
 `;
 }
 
-export const COMMANDS: Record<string, Command> = { link, qr, email, batch, parse: parseCommand, check, webhook, report };
+export const COMMANDS: Record<string, Command> = { link, qr, email, batch, parse: parseCommand, check, webhook, report, import: importCommand, forget };

@@ -45,7 +45,17 @@ function explain(error: unknown, url: string, field: string): unknown {
  * @example const store = await postgresStore(process.env.DATABASE_URL, { secret: process.env.MME_APP_SECRET });
  */
 export async function postgresStore(url: string | Pool, options: StoreOptions & { field?: string } = {}): Promise<Store> {
-  const field = options.field ?? 'url';
+  const engine = await postgresEngine(url, options.field ?? 'url');
+  try {
+    return await createStore(engine, options);
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
+
+/** A PostgreSQL database as the store's engine: a pool, one client per transaction. */
+export async function postgresEngine(url: string | Pool, field: string): Promise<Engine> {
   let pool: Pool;
   let owned = false;
   let label = 'the database';
@@ -73,7 +83,7 @@ export async function postgresStore(url: string | Pool, options: StoreOptions & 
       throw explain(error, label, field);
     }
   };
-  const engine: Engine = {
+  return {
     name: 'postgres',
     field,
     query: on(pool),
@@ -103,10 +113,4 @@ export async function postgresStore(url: string | Pool, options: StoreOptions & 
       if (owned) await pool.end();
     },
   };
-  try {
-    return await createStore(engine, options);
-  } catch (error) {
-    await engine.close();
-    throw error;
-  }
 }

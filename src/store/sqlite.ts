@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Engine, Query, Row } from './engine.js';
 import { StoreError, type StoreErrorCode } from './errors.js';
 import { type Store, type StoreOptions, createStore } from './store.js';
@@ -18,9 +19,17 @@ const CODES: [RegExp, StoreErrorCode, string][] = [
   [/^SQLITE_(IOERR|PERM|AUTH)/, 'db-failed', 'the disk refused a read or a write'],
 ];
 
+/** SQLite's primary result codes by number, as libsql's open error gives them. */
+const PRIMARY: Record<number, string> = { 3: 'SQLITE_PERM', 5: 'SQLITE_BUSY', 8: 'SQLITE_READONLY', 10: 'SQLITE_IOERR', 11: 'SQLITE_CORRUPT', 13: 'SQLITE_FULL', 14: 'SQLITE_CANTOPEN', 23: 'SQLITE_AUTH', 26: 'SQLITE_NOTADB' };
+
+/** The last transaction queued on each database file in this process. */
+const turns = new Map<string, Promise<unknown>>();
+
 /** A driver's error as a StoreError that says, in plain words, what is wrong with the file. */
 function explain(error: unknown, path: string, field: string): unknown {
-  const code = (error as { code?: unknown })?.code;
+  // libsql reports a file it cannot open by SQLite's number alone: "…local database X: 14".
+  const number = /Unable to open connection to local database .*: (\d+)"?\)?$/.exec((error as Error)?.message ?? '')?.[1];
+  const code = number ? (PRIMARY[Number(number)] ?? `SQLITE_${number}`) : (error as { code?: unknown })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
   const [, storeCode, words] = CODES.find(([pattern]) => pattern.test(code)) ?? [, 'db-failed', (error as Error).message];
   return new StoreError(storeCode as StoreErrorCode, field, `"${path}": ${words} (${code})`, { cause: error });
@@ -36,7 +45,17 @@ function explain(error: unknown, path: string, field: string): unknown {
  * @example const store = await sqliteStore('mme.db', { secret: process.env.MME_APP_SECRET });
  */
 export async function sqliteStore(path: string, options: StoreOptions & { field?: string } = {}): Promise<Store> {
-  const field = options.field ?? 'path';
+  const engine = await sqliteEngine(path, options.field ?? 'path');
+  try {
+    return await createStore(engine, options);
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
+
+/** The SQLite file as the store's engine: WAL, synced at each commit, one transaction at a time. */
+export async function sqliteEngine(path: string, field: string): Promise<Engine> {
   if (typeof path !== 'string' || !path.trim()) throw new StoreError('db-invalid', field, 'the database file is missing: give a path such as mme.db');
   let Driver: new (path: string, options: { timeout: number }) => Database;
   try {
@@ -65,10 +84,11 @@ export async function sqliteStore(path: string, options: StoreOptions & { field?
       throw explain(error, path, field);
     }
   };
-  // One connection: transactions of this process wait for each other here, and for other
-  // processes' in SQLite's lock (BEGIN IMMEDIATE takes the write lock at once).
-  let queue: Promise<unknown> = Promise.resolve();
-  const engine: Engine = {
+  // The driver blocks while it waits for SQLite's lock, so two connections of one process would
+  // wait on each other for ever: transactions on one file in this process take turns here, and
+  // other processes' wait in SQLite's lock (BEGIN IMMEDIATE takes the write lock at once).
+  const file = resolve(path);
+  return {
     name: 'sqlite',
     field,
     query,
@@ -88,19 +108,16 @@ export async function sqliteStore(path: string, options: StoreOptions & { field?
           throw error;
         }
       };
-      const result = queue.then(run, run);
-      queue = result.catch(() => {});
+      const result = (turns.get(file) ?? Promise.resolve()).then(run, run);
+      const settled = result.catch(() => {});
+      turns.set(file, settled);
+      // The last turn leaves no entry behind.
+      void settled.then(() => turns.get(file) === settled && turns.delete(file));
       return result;
     },
     async close() {
-      await queue;
+      await turns.get(file);
       db.close();
     },
   };
-  try {
-    return await createStore(engine, options);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
 }

@@ -10,7 +10,7 @@ function formatOf(timeZone: string): Intl.DateTimeFormat {
     try {
       format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
     } catch {
-      throw new StoreError('timezone-invalid', 'timeZone', `timeZone: "${timeZone}" is not a time zone; use an IANA name such as Europe/Berlin or America/New_York`);
+      throw new StoreError('timezone-invalid', 'timeZone', `"${timeZone}" is not a time zone: use an IANA name such as Europe/Berlin or America/New_York`);
     }
     formats.set(timeZone, format);
   }

@@ -1,0 +1,138 @@
+import { basename } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parseLink } from '../link/index.js';
+import { REPORT_BY, type ReportBy, type ReportCounts, type ReportGroup } from '../store/index.js';
+import { startOfDay } from '../store/zone.js';
+import type { Command } from './commands.js';
+import { csvCell } from './csv.js';
+import { InputError, UsageError, asInputError } from './errors.js';
+import { readTextFile } from './files.js';
+import { DB_OPTIONS, dbOf, describeDb, open } from './store.js';
+import { parse } from './options.js';
+
+const FORMATS = ['table', 'csv', 'json'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day (`2026-11-01`, read in the report's zone) or an ISO time with its offset, as an instant. */
+function instant(value: string, flag: '--since' | '--until', timeZone: string): number {
+  if (DATE.test(value) && !Number.isNaN(Date.parse(value))) {
+    // --until names the last day counted: the range ends where the next day starts.
+    if (flag === '--since') return startOfDay(timeZone, value);
+    const next = new Date(Date.parse(value) + 86_400_000).toISOString().slice(0, 10);
+    return startOfDay(timeZone, next);
+  }
+  const at = /\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(at)) throw new InputError(`${flag}: "${value}" is not a date such as 2026-11-01, or a time such as 2026-11-01T09:00:00+01:00`);
+  return flag === '--until' ? at + 1 : at;
+}
+
+/** The rows of a links.csv that mme batch wrote: (ref, channel) → label. */
+function readLinks(file: string): Map<string, { ref: string; channel: string; label: string }> {
+  const links = new Map<string, { ref: string; channel: string; label: string }>();
+  let rows: Record<string, string>[];
+  try {
+    rows = parseCsv(readTextFile(file), { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`--links: ${basename(file)} is not valid CSV: ${(error as Error).message}`);
+  }
+  if (rows.length && !('ref' in rows[0])) throw new InputError(`--links: ${basename(file)} has no ref column: give the links.csv that mme batch wrote`);
+  for (const row of rows) {
+    if (!row.ref) continue;
+    // Files from before Instagram have no channel column: the link tells.
+    let channel = row.channel;
+    if (!channel) {
+      try {
+        channel = parseLink(row.link ?? '').kind === 'instagram' ? 'instagram' : 'messenger';
+      } catch {
+        channel = 'messenger';
+      }
+    }
+    links.set(JSON.stringify([row.ref, channel]), { ref: row.ref, channel, label: row.label ?? '' });
+  }
+  return links;
+}
+
+const NONE: Record<ReportBy, string> = { ref: '(no ref)', channel: '', source: '(no source)', day: '' };
+const LEGEND = 'chats started: conversations opened from a link or code, each counted once · people: distinct people · new people: their first conversation ever · chats per click: chats started ÷ clicks (– without clicks)';
+
+export const report: Command = {
+  summary: 'the funnel per ref, channel, source or day: clicks, chats, people, new people',
+  help: `Usage: mme report [--db mme.db|postgres://…] [--by ref|channel|source|day] [--since DATE] [--until DATE]
+                  [--timezone ZONE] [--links links.csv] [--format table|csv|json]
+
+Counts what the store holds, per group: clicks on the kit's buttons, chats started (each
+conversation once), people (distinct), new people (whose first conversation ever falls in the
+group) and chats per click, with a total. Counted by the database, so a report of millions of
+referrals takes seconds and little memory.
+
+  --by KEY         ref (default; a ref used on two channels has a row on each), channel,
+                   source (SHORTLINK for links and codes, ADS…) or day (every day, empty ones too)
+  --since DATE     from this day on (2026-11-01), or from a time (2026-11-01T09:00:00+01:00)
+  --until DATE     up to and including this day, or up to a time
+  --timezone ZONE  the zone days are read in (default the machine's: ${Intl.DateTimeFormat().resolvedOptions().timeZone})
+  --links FILE     the links.csv that mme batch wrote: each ref's label ("North store"), and
+                   every ref in it shown, also at zero
+  --format F       table (default), csv or json (stable names: clicks, chats, people, newPeople, rate)
+  --db DB          the store (default MME_DB, else mme.db in this folder)`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, { by: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, timezone: { type: 'string' }, links: { type: 'string' }, format: { type: 'string' }, db: DB_OPTIONS.db }, 1);
+    if (positionals[0]) throw new UsageError(`mme report reads the store now (--db), not a log: move "${positionals[0]}" in first with mme import ${positionals[0]}`);
+    const by = (values.by ?? 'ref') as ReportBy;
+    if (!REPORT_BY.includes(by)) throw new InputError(`--by: "${values.by}" must be ${REPORT_BY.join(', ')}`);
+    const format = (values.format ?? 'table') as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) throw new InputError(`--format: "${values.format}" must be ${FORMATS.join(', ')}`);
+    const timeZone = values.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const links = values.links === undefined ? undefined : readLinks(values.links);
+    const db = dbOf(values);
+    const store = await open(db);
+    let result;
+    try {
+      const since = values.since === undefined ? undefined : instant(values.since, '--since', timeZone);
+      const until = values.until === undefined ? undefined : instant(values.until, '--until', timeZone);
+      if (since !== undefined && until !== undefined && since >= until) throw new InputError(`--until: "${values.until}" is before --since "${values.since}"`);
+      result = await store.report({ by, since, until, timeZone });
+    } catch (error) {
+      throw asInputError(error, { timeZone: '--timezone' });
+    } finally {
+      await store.close();
+    }
+
+    type Row = ReportGroup & { label?: string };
+    let groups: Row[] = result.groups;
+    if (links && by === 'ref') {
+      const shown = new Set(groups.map((g) => JSON.stringify([g.group, g.channel])));
+      const zero = { clicks: 0, chats: 0, people: 0, newPeople: 0, rate: null };
+      for (const [id, link] of links) if (!shown.has(id)) groups.push({ group: link.ref, channel: link.channel, ...zero });
+      groups = groups.map((g) => ({ ...g, label: links.get(JSON.stringify([g.group, g.channel]))?.label ?? '' }));
+    }
+    const labelled = Boolean(links && by === 'ref');
+
+    if (format === 'json') {
+      io.out(JSON.stringify({ by, timeZone, groups, total: result.total }, null, 2));
+      return;
+    }
+    const numbers = (c: ReportCounts, rate: (r: number | null) => string) => [c.clicks, c.chats, c.people, c.newPeople, rate(c.rate)].map(String);
+    const keyCells = (g: Row, none: string) => [g.group ?? none, ...(by === 'ref' ? [g.channel ?? ''] : []), ...(labelled ? [g.label ?? ''] : [])];
+    const keyHeader = [by, ...(by === 'ref' ? ['channel'] : []), ...(labelled ? ['label'] : [])];
+    if (format === 'csv') {
+      const header = [...keyHeader, 'clicks', 'chats', 'people', 'newPeople', 'rate'];
+      const rate = (r: number | null) => (r === null ? '' : String(Math.round(r * 10_000) / 10_000));
+      const lines = [header, ...groups.map((g) => [...keyCells(g, ''), ...numbers(g, rate)]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate)]];
+      io.out(lines.map((line) => line.map(csvCell).join(',')).join('\n'));
+      return;
+    }
+    if (!groups.length) {
+      io.out(`Nothing recorded in ${describeDb(db)}${values.since || values.until ? ' in that range' : ' yet'}: mme webhook records each conversation there as Meta delivers it.`);
+      return;
+    }
+    const rate = (r: number | null) => (r === null ? '–' : r.toFixed(2));
+    const header = [...keyHeader, 'clicks', 'chats started', 'people', 'new people', 'chats per click'];
+    const cells = [...groups.map((g) => [...keyCells(g, NONE[by]), ...numbers(g, rate)]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate)]];
+    const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i].length)));
+    const numeric = (i: number) => i >= keyHeader.length;
+    const line = (row: string[]) => row.map((cell, i) => (numeric(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+    const rule = line(widths.map((w) => '-'.repeat(w)));
+    io.out([line(header), rule, ...cells.slice(0, -1).map(line), rule, line(cells.at(-1)!), '', LEGEND].join('\n'));
+  },
+};

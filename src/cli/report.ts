@@ -15,7 +15,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A day (`2026-11-01`, read in the report's zone) or an ISO time with its offset, as an instant. */
 function instant(value: string, flag: '--since' | '--until', timeZone: string): number {
-  if (DATE.test(value) && !Number.isNaN(Date.parse(value))) {
+  // A real day of the calendar: 2026-02-30 is not one.
+  if (DATE.test(value) && new Date(Date.parse(value) || 0).toISOString().slice(0, 10) === value) {
     // --until names the last day counted: the range ends where the next day starts.
     if (flag === '--since') return startOfDay(timeZone, value);
     const next = new Date(Date.parse(value) + 86_400_000).toISOString().slice(0, 10);

@@ -29,7 +29,10 @@ const turns = new Map<string, Promise<unknown>>();
 function explain(error: unknown, path: string, field: string): unknown {
   // libsql reports a file it cannot open by SQLite's number alone: "…local database X: 14".
   const number = /Unable to open connection to local database .*: (\d+)"?\)?$/.exec((error as Error)?.message ?? '')?.[1];
-  const code = number ? (PRIMARY[Number(number)] ?? `SQLITE_${number}`) : (error as { code?: unknown })?.code;
+  // Its other errors carry SQLite's code, or for an extended one only its number (rawCode).
+  const raw = number ? Number(number) : (error as { rawCode?: unknown })?.rawCode;
+  const named = (error as { code?: unknown })?.code;
+  const code = typeof named === 'string' && named.startsWith('SQLITE_') ? named : typeof raw === 'number' ? (PRIMARY[raw & 0xff] ?? `SQLITE_${raw}`) : named;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
   const [, storeCode, words] = CODES.find(([pattern]) => pattern.test(code)) ?? [, 'db-failed', (error as Error).message];
   return new StoreError(storeCode as StoreErrorCode, field, `"${path}": ${words} (${code})`, { cause: error });

@@ -1,167 +1,365 @@
+// `mme webhook`, `mme report`, `mme import` and `mme forget` as an operator runs them: the built
+// CLI in child processes, over real HTTP on 127.0.0.1, on a real SQLite file and PostgreSQL.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { type Server, type Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { freshPostgres, postgresSkip } from '../helpers/postgres.js';
 
 const BIN = 'dist/cli/mme.js';
 const SECRET = 'receiver-secret';
 const PAGE_ID = '106123456789012';
-const sign = (body: string) => `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
-const delivery = (i: number, ref = `store_${i % 7}`) =>
+const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const delivery = (i: number, ref = `d${i}`) =>
   JSON.stringify({ object: 'page', entry: [{ id: PAGE_ID, time: 1, messaging: [{ sender: { id: `person-${i}` }, recipient: { id: PAGE_ID }, timestamp: 1764547200000 + i, referral: { ref, source: 'SHORTLINK', type: 'OPEN_THREAD' } }] }] });
+const env = { ...process.env, MME_APP_SECRET: SECRET, TZ: 'UTC' };
+const sqliteDb = () => join(mkdtempSync(join(tmpdir(), 'mme-receiver-')), 'mme.db');
+
+const running: ChildProcess[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+after(async () => {
+  running.forEach((child) => child.kill('SIGKILL'));
+  for (const cleanup of cleanups) await cleanup();
+});
+const postgresDb = async () => {
+  const db = await freshPostgres();
+  cleanups.push(db.drop);
+  return db.url;
+};
+
+interface Receiver {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
 
 /** Starts `mme webhook` on a free port; resolves once it listens. */
-async function receiver(log: string, extra: string[] = []): Promise<{ child: ChildProcess; base: string; output: () => string; exited: Promise<number | null> }> {
-  const child = spawn(BIN, ['webhook', '--verify-token', 'tok3n', '--port', '0', '--log', log, ...extra], { env: { ...process.env, MME_APP_SECRET: SECRET } });
+async function receiver(db: string, extra: string[] = []): Promise<Receiver> {
+  const child = spawn(BIN, ['webhook', '--verify-token', 'tok3n', '--port', '0', '--db', db, ...extra], { env });
+  running.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   for (let tries = 0; !/Listening on (http:\/\/\S+)\//.test(output); tries++) {
-    if (tries > 200) throw new Error(`mme webhook did not start: ${output}`);
+    if (tries > 400 || child.exitCode !== null) throw new Error(`mme webhook did not start: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return { child, base: /Listening on (http:\/\/\S+)\//.exec(output)![1], output: () => output, exited };
 }
 
-const post = (base: string, body: string) => fetch(`${base}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body) }, body });
-const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+const post = (base: string, body: string, signature = sign(body)) => fetch(`${base}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
+const mme = (...args: string[]) => spawnSync(BIN, args, { encoding: 'utf8', env, timeout: 60_000 });
+/** The refs the store holds, each with how many chats it counts. */
+function stored(db: string): Map<string, number> {
+  const result = mme('report', '--db', db, '--format', 'json');
+  assert.equal(result.status, 0, result.stderr);
+  return new Map((JSON.parse(result.stdout).groups as { group: string; chats: number }[]).map((g) => [g.group, g.chats]));
+}
+const recordedLines = (output: string) => output.split('\n').filter((line) => / via=referral$/.test(line));
 
-describe('mme webhook (the built receiver, over real HTTP on 127.0.0.1)', () => {
-  const running: ChildProcess[] = [];
-  after(() => running.forEach((child) => child.kill('SIGKILL')));
+for (const engine of [{ name: 'sqlite', skip: false as const, fresh: async () => sqliteDb() }, { name: 'postgres', skip: postgresSkip, fresh: postgresDb }]) {
+  describe(`mme webhook on ${engine.name}`, () => {
+    it('records 200 concurrent deliveries once each, a redelivery after a restart not again, answers /health, and stops on Ctrl-C', { skip: engine.skip }, async () => {
+      const db = await engine.fresh();
+      const first = await receiver(db);
+      const handshake = await fetch(`${first.base}/webhook?hub.mode=subscribe&hub.verify_token=tok3n&hub.challenge=42`);
+      assert.deepEqual([handshake.status, await handshake.text()], [200, '42']);
+      const health = await fetch(`${first.base}/health`);
+      assert.deepEqual([health.status, await health.text()], [200, 'ok']);
+      const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => post(first.base, delivery(i)).then((r) => r.status)));
+      assert.deepEqual(new Set(statuses), new Set([200]));
+      assert.equal((await post(first.base, delivery(3))).status, 200, "Meta's redelivery");
+      assert.equal(recordedLines(first.output()).length, 200, 'one line per referral recorded');
+      assert.doesNotMatch(first.output(), /person-3/, 'no raw ID on the terminal without --keep-ids');
+      first.child.kill('SIGINT');
+      assert.equal(await first.exited, 0, 'Ctrl-C finishes and exits 0');
+      assert.match(first.output(), /handshake: Meta's subscription check passed \(200\)[\s\S]*Stopped\./);
 
-  it('answers the handshake, logs 200 concurrent deliveries as exactly 200 whole lines, a redelivery once, and stops on Ctrl-C', async () => {
-    const log = join(mkdtempSync(join(tmpdir(), 'mme-webhook-')), 'referrals.jsonl');
-    const { child, base, output, exited } = await receiver(log);
-    running.push(child);
-    const handshake = await fetch(`${base}/webhook?hub.mode=subscribe&hub.verify_token=tok3n&hub.challenge=42`);
-    assert.deepEqual([handshake.status, await handshake.text()], [200, '42']);
-    const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => post(base, delivery(i)).then((r) => r.status)));
-    assert.deepEqual(new Set(statuses), new Set([200]));
-    assert.equal((await post(base, delivery(3))).status, 200, "Meta's redelivery");
-    const logged = lines(log).map((line) => JSON.parse(line));
-    assert.equal(logged.length, 200, 'one line per referral, the redelivery not again');
-    assert.deepEqual(new Set(logged.map((r) => r.psid)).size, 200);
-    assert.match(output(), /ref=store_3 source=SHORTLINK person=person-3 via=referral/);
-    const forged = await fetch(`${base}/webhook`, { method: 'POST', headers: { 'x-hub-signature-256': 'sha256=' + '0'.repeat(64) }, body: delivery(999) });
-    assert.equal(forged.status, 401);
-    child.kill('SIGINT');
-    assert.equal(await exited, 0, 'Ctrl-C finishes and exits 0');
-    assert.match(output(), /Stopped\./);
-    assert.equal(lines(log).length, 200);
+      const second = await receiver(db);
+      for (const i of [0, 3, 199]) assert.equal((await post(second.base, delivery(i))).status, 200, 'a redelivery after the restart');
+      assert.equal(recordedLines(second.output()).length, 0, 'nothing recorded twice after a restart');
+      second.child.kill('SIGTERM');
+      assert.equal(await second.exited, 0, 'SIGTERM drains too');
+      const refs = stored(db);
+      assert.equal(refs.size, 200);
+      assert.ok([...refs.values()].every((chats) => chats === 1), 'each delivery counted once');
+    });
+
+    it('killed with SIGKILL under load, then sent every unanswered delivery again: every 200 was stored, nothing twice', { skip: engine.skip }, async () => {
+      const db = await engine.fresh();
+      const first = await receiver(db);
+      const answered = new Set<number>();
+      const total = 1500;
+      let next = 0;
+      // 25 connections at a time, as Meta spreads a busy Page's deliveries; the kill lands mid-load.
+      const worker = async () => {
+        while (next < total) {
+          const i = next++;
+          try {
+            if ((await post(first.base, delivery(i))).status === 200) answered.add(i);
+          } catch {
+            // The receiver died with this delivery in flight: Meta would send it again.
+          }
+        }
+      };
+      const load = Promise.all(Array.from({ length: 25 }, worker));
+      while (answered.size < 300) await new Promise((resolve) => setTimeout(resolve, 5));
+      first.child.kill('SIGKILL');
+      await load;
+      assert.ok(answered.size >= 300 && answered.size < total, `the kill came mid-load (${answered.size} answered)`);
+      const afterKill = stored(db);
+      for (const i of answered) assert.equal(afterKill.get(`d${i}`), 1, `delivery ${i} was answered 200, so it is stored`);
+
+      const second = await receiver(db);
+      const unanswered = Array.from({ length: total }, (_, i) => i).filter((i) => !answered.has(i));
+      for (let i = 0; i < unanswered.length; i += 25) {
+        const statuses = await Promise.all(unanswered.slice(i, i + 25).map((n) => post(second.base, delivery(n)).then((r) => r.status)));
+        assert.deepEqual(new Set(statuses), new Set([200]));
+      }
+      second.child.kill('SIGKILL');
+      const refs = stored(db);
+      assert.equal(refs.size, total, 'every delivery is stored');
+      assert.ok([...refs.values()].every((chats) => chats === 1), 'none twice');
+    });
   });
+}
 
-  it('leaves only whole lines when killed between deliveries, and appends after a restart', async () => {
-    const log = join(mkdtempSync(join(tmpdir(), 'mme-webhook-')), 'referrals.jsonl');
-    const first = await receiver(log);
-    running.push(first.child);
-    for (let i = 0; i < 20; i++) assert.equal((await post(first.base, delivery(i))).status, 200);
-    first.child.kill('SIGKILL');
-    await first.exited;
-    const second = await receiver(log);
-    running.push(second.child);
-    for (let i = 20; i < 25; i++) assert.equal((await post(second.base, delivery(i))).status, 200);
-    second.child.kill('SIGKILL');
-    await second.exited;
-    const logged = lines(log).map((line) => JSON.parse(line));
-    assert.deepEqual(logged.map((r) => r.psid), Array.from({ length: 25 }, (_, i) => `person-${i}`));
-  });
-
-  it('reads the app secret from --app-secret-file, and names a bad file, port or log', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mme-webhook-'));
-    const secretFile = join(dir, 'secret.txt');
-    writeFileSync(secretFile, `${SECRET}\n`);
-    const env = { ...process.env };
-    delete env.MME_APP_SECRET;
-    const child = spawn(BIN, ['webhook', '--verify-token', 'tok3n', '--port', '0', '--log', join(dir, 'log.jsonl'), '--app-secret-file', secretFile], { env });
-    running.push(child);
-    let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    for (let tries = 0; !/Listening on (http:\/\/\S+)\//.test(output); tries++) {
-      if (tries > 200) throw new Error(`mme webhook did not start: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
+describe('mme webhook, two receivers on one PostgreSQL database behind a load balancer', () => {
+  it('counts the same delivery, sent to both at the same moment, once', { skip: postgresSkip }, async () => {
+    const db = await postgresDb();
+    const [a, b] = await Promise.all([receiver(db), receiver(db)]);
+    for (let round = 0; round < 5; round++) {
+      const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => [post(a.base, delivery(round * 40 + i)), post(b.base, delivery(round * 40 + i))]).flat().map((p) => p.then((r) => r.status)));
+      assert.deepEqual(new Set(statuses), new Set([200]));
     }
-    const base = /Listening on (http:\/\/\S+)\//.exec(output)![1];
-    assert.equal((await post(base, delivery(1))).status, 200, 'a delivery signed with the secret from the file, its line break trimmed');
-    child.kill('SIGKILL');
-    writeFileSync(join(dir, 'empty.txt'), '  \n');
-    const cases: [string[], RegExp][] = [
-      [['--app-secret-file', join(dir, 'empty.txt')], /^mme webhook: --app-secret-file: ".*empty\.txt" is empty$/],
-      [['--app-secret-file', join(dir, 'missing.txt')], /^mme webhook: missing\.txt: cannot read ".*": no such file or folder$/],
-      [['--port', '70000'], /^mme webhook: --port: "70000" must be a whole number from 0 to 65535$/],
-      [['--log', join(dir, 'no-folder', 'log.jsonl')], /^mme webhook: --log: cannot write ".*": no such file or folder$/],
-    ];
-    for (const [args, message] of cases) {
-      const result = spawnSync(BIN, ['webhook', '--verify-token', 't', ...args], { encoding: 'utf8', env: args[0] === '--app-secret-file' ? env : { ...env, MME_APP_SECRET: SECRET }, timeout: 10_000 });
-      assert.equal(result.status, 1, `${args.join(' ')}: ${result.stderr}`);
-      assert.match(result.stderr.trim(), message);
-    }
+    assert.equal(recordedLines(a.output()).length + recordedLines(b.output()).length, 200, 'one line per referral, across both receivers');
+    const refs = stored(db);
+    assert.equal(refs.size, 200);
+    assert.ok([...refs.values()].every((chats) => chats === 1));
   });
 
-  it('takes the app secret from the environment or a file, never a flag, and says so when it is missing', () => {
-    const env = { ...process.env };
-    delete env.MME_APP_SECRET;
-    const missing = spawnSync(BIN, ['webhook', '--verify-token', 't', '--port', '0'], { encoding: 'utf8', env, timeout: 10_000 });
-    assert.equal(missing.status, 1);
-    assert.match(missing.stderr, /MME_APP_SECRET: set it/);
-    const flag = spawnSync(BIN, ['webhook', '--verify-token', 't', '--app-secret', 'x'], { encoding: 'utf8', env, timeout: 10_000 });
-    assert.equal(flag.status, 2, 'there is no --app-secret flag');
-    const noToken = spawnSync(BIN, ['webhook'], { encoding: 'utf8', env: { ...env, MME_APP_SECRET: 's' }, timeout: 10_000 });
-    assert.equal(noToken.status, 2);
+  it('answers 503 while the database is out of reach, /health too, and records again once it is back', { skip: postgresSkip }, async () => {
+    const db = new URL(await postgresDb());
+    // A TCP hop between the receiver and PostgreSQL that the test can cut.
+    const sockets = new Set<Socket>();
+    let proxy: Server = createServer();
+    const listen = (port = 0) =>
+      new Promise<number>((resolve) => {
+        proxy = createServer((client) => {
+          const server = connect(Number(db.port || 5432), db.hostname);
+          for (const s of [client, server]) {
+            sockets.add(s);
+            s.on('error', () => s.destroy());
+            s.on('close', () => sockets.delete(s));
+          }
+          client.pipe(server).pipe(client);
+        });
+        proxy.listen(port, '127.0.0.1', () => resolve((proxy.address() as { port: number }).port));
+      });
+    const port = await listen();
+    const through = new URL(db);
+    through.hostname = '127.0.0.1';
+    through.port = String(port);
+    const r = await receiver(through.toString());
+    assert.equal((await post(r.base, delivery(1))).status, 200);
+    await new Promise<void>((resolve) => proxy.close(() => resolve()) && sockets.forEach((s) => s.destroy()));
+    assert.equal((await post(r.base, delivery(2))).status, 503, 'a delivery not stored is never answered 200');
+    assert.equal((await fetch(`${r.base}/health`)).status, 503);
+    assert.match(r.output(), /refused a delivery \(503\): the store did not answer, so Meta will send it again: no PostgreSQL server answers/);
+    await listen(port);
+    assert.equal((await post(r.base, delivery(2))).status, 200, "Meta's redelivery, once the database is back");
+    assert.equal((await fetch(`${r.base}/health`)).status, 200);
+    r.child.kill('SIGINT');
+    await r.exited;
+    proxy.close();
+    assert.deepEqual([...stored(db.toString()).keys()].sort(), ['d1', 'd2']);
   });
 });
 
-describe('mme report', () => {
+describe('mme webhook, refusing as an operator needs to hear it', () => {
+  it('prints one line naming the likely cause of each refused delivery', async () => {
+    const r = await receiver(sqliteDb());
+    assert.equal((await post(r.base, delivery(1), sign(delivery(1), 'the-old-secret'))).status, 401);
+    assert.equal((await fetch(`${r.base}/webhook`, { method: 'POST', body: delivery(1) })).status, 401);
+    assert.equal((await fetch(`${r.base}/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`)).status, 403);
+    r.child.kill('SIGINT');
+    await r.exited;
+    const lines = r.output().split('\n');
+    assert.ok(lines.includes('refused a delivery (401): the signature does not match MME_APP_SECRET: copy the app secret again (Meta app dashboard → App settings → Basic), of the app this webhook is subscribed in'), r.output());
+    assert.ok(lines.includes('refused a delivery (401): no X-Hub-Signature-256 header: not a delivery from Meta, or a proxy in front removed the header'));
+    assert.ok(lines.includes('handshake refused (403): hub.verify_token does not match --verify-token, or the request is not a subscription check'));
+  });
+
+  it('answers 503, never 200, for a delivery a full disk could not store, and keeps every one it answered 200', { skip: process.getuid?.() === 0 ? false : 'mounting a small disk needs root' }, async (t) => {
+    const disk = mkdtempSync(join(tmpdir(), 'mme-full-'));
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=400k', 'tmpfs', disk]).status !== 0) return t.skip('this machine cannot mount a tmpfs');
+    cleanups.push(async () => void spawnSync('umount', ['-l', disk]));
+    const db = join(disk, 'mme.db');
+    const r = await receiver(db);
+    const answered: number[] = [];
+    let refused = 0;
+    for (let i = 0; i < 3000 && refused < 5; i++) {
+      const status = (await post(r.base, delivery(i, `ref-${i}-${'x'.repeat(200)}`))).status;
+      if (status === 200) answered.push(i);
+      else {
+        assert.equal(status, 503);
+        refused++;
+      }
+    }
+    assert.equal(refused, 5, 'the disk filled up');
+    assert.match(r.output(), /refused a delivery \(503\): the store did not answer, so Meta will send it again: ".*mme\.db": the disk is full/);
+    r.child.kill('SIGINT');
+    assert.equal(await r.exited, 0);
+    const refs = stored(db);
+    for (const i of answered) assert.equal(refs.get(`ref-${i}-${'x'.repeat(200)}`), 1, `delivery ${i} was answered 200`);
+  });
+
+  it('exits 1 with one line for a --db that cannot be opened, a corrupt file, a read-only file, a wrong URL or server', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mme-bad-db-'));
+    writeFileSync(join(dir, 'corrupt.db'), 'not a database '.repeat(500));
+    const cases: [string, RegExp][] = [
+      [join(dir, 'no-folder', 'mme.db'), /^mme webhook: --db: ".*no-folder\/mme\.db": cannot open it: its folder does not exist or cannot be written \(SQLITE_CANTOPEN\)$/],
+      [join(dir, 'corrupt.db'), /^mme webhook: --db: ".*corrupt\.db": it is not a database mme-kit can read \(a damaged file, or another kind of file\) \(SQLITE_NOTADB\)$/],
+      ...(postgresSkip ? [] : ([
+        ['postgres://postgres@127.0.0.1:1/test', /^mme webhook: --db: no PostgreSQL server answers at 127\.0\.0\.1:1\/test \(ECONNREFUSED\)$/],
+        ['postgres://nobody_here:secret-pw@127.0.0.1:5432/test', /^mme webhook: --db: 127\.0\.0\.1:5432\/test refused the user name or password \(.*\)$/],
+        ['postgres://postgres@127.0.0.1:5432/no_such_db', /^mme webhook: --db: database "no_such_db" does not exist on 127\.0\.0\.1:5432\/no_such_db: create it/],
+      ] as [string, RegExp][])),
+    ];
+    for (const [db, message] of cases) {
+      const result = mme('webhook', '--verify-token', 't', '--port', '0', '--db', db);
+      assert.equal(result.status, 1, `${db}: ${result.stderr}`);
+      assert.match(result.stderr.trim(), message);
+      assert.doesNotMatch(result.stderr, /secret-pw|\n\s+at /, 'no password, no stack trace');
+    }
+    // A file the receiver's user may not write (root may write any file, so run as nobody).
+    const owned = join(dir, 'owned');
+    mkdirSync(owned);
+    const readOnly = join(owned, 'mme.db');
+    assert.equal(mme('report', '--db', readOnly).status, 0, 'creates the file');
+    chmodSync(readOnly, 0o444);
+    chmodSync(owned, 0o755);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    if (process.getuid?.() === 0) chownSync(dir, 0, 0);
+    chmodSync(dir, 0o755);
+    const result = spawnSync(process.execPath, [BIN, 'webhook', '--verify-token', 't', '--port', '0', '--db', readOnly], { encoding: 'utf8', env, timeout: 30_000, ...asNobody });
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr.trim(), /^mme webhook: --db: ".*mme\.db": it is read-only: the receiver must be able to write the file and its folder \(SQLITE_READONLY\)$|^mme webhook: --db: ".*mme\.db": cannot open it/);
+  });
+
+  it('takes the app secret from the environment or a file, never a flag, and says --log is gone', () => {
+    const noSecret = { ...env };
+    delete noSecret.MME_APP_SECRET;
+    const dir = mkdtempSync(join(tmpdir(), 'mme-webhook-'));
+    writeFileSync(join(dir, 'empty.txt'), '  \n');
+    const run = (args: string[], e = noSecret) => spawnSync(BIN, ['webhook', '--verify-token', 't', '--port', '0', '--db', join(dir, 'mme.db'), ...args], { encoding: 'utf8', env: e, timeout: 10_000 });
+    assert.match(run([]).stderr, /MME_APP_SECRET: set it/);
+    assert.equal(run(['--app-secret', 'x']).status, 2, 'there is no --app-secret flag');
+    assert.match(run(['--app-secret-file', join(dir, 'empty.txt')]).stderr, /--app-secret-file: ".*empty\.txt" is empty/);
+    const log = run(['--log', 'referrals.jsonl'], env);
+    assert.equal(log.status, 2);
+    assert.match(log.stderr, /^mme webhook: --log is gone: referrals are recorded in the store \(--db, default mme\.db\); move an old log in with mme import LOG\.jsonl/);
+    assert.equal(spawnSync(BIN, ['webhook'], { encoding: 'utf8', env }).status, 2, '--verify-token is required');
+  });
+});
+
+describe('mme import, mme report and mme forget', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mme-report-'));
-  const day = (d: number) => Date.UTC(2026, 10, d, 12);
-  const referral = (person: string, ref: string, timestamp: number, extra: object = {}) => JSON.stringify({ via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: person, timestamp, ref, source: 'SHORTLINK', ...extra });
+  const day = (d: number, h = 12) => Date.UTC(2026, 10, d, h);
+  const line = (person: string, ref: string, timestamp: number, extra: object = {}) => JSON.stringify({ via: 'referral', channel: 'messenger', pageId: PAGE_ID, psid: person, timestamp, ref, source: 'SHORTLINK', ...extra });
   const log = join(dir, 'referrals.jsonl');
   writeFileSync(log, [
-    referral('ann', 'store_north', day(1)),
-    referral('ann', 'store_north', day(2)),
-    referral('bob', 'store_north', day(2)),
-    referral('ann', 'newsletter', day(3)),
+    line('ann', 'store_north', day(1)),
+    line('ann', 'store_north', day(2)),
+    line('bob', 'store_north', day(2)),
+    line('bob', 'store_north', day(2)),
+    line('ann', 'newsletter', day(3)),
     '{ broken',
-    referral('cat', 'newsletter', day(4), { channel: 'instagram' }),
+    line('cat', 'store_north', day(4), { channel: 'instagram' }),
     '',
+    // A line from before Instagram, with no channel.
+    JSON.stringify({ via: 'postback', pageId: PAGE_ID, userRef: 'dan', timestamp: day(5, 23), ref: 'newsletter' }),
     'null',
   ].join('\n') + '\n');
-  writeFileSync(join(dir, 'links.csv'), 'ref,label,link\r\nstore_north,North store,https://m.me/x?ref=store_north\r\nnewsletter,May newsletter,https://m.me/x?ref=newsletter\r\n');
-  const report = (...args: string[]) => spawnSync(BIN, ['report', log, ...args], { encoding: 'utf8' });
+  writeFileSync(join(dir, 'links.csv'), 'ref,label,link,channel\r\nstore_north,North store,https://m.me/x?ref=store_north,messenger\r\nstore_north,North store (Instagram),https://ig.me/m/x?ref=store_north,instagram\r\nnewsletter,May newsletter,https://m.me/x?ref=newsletter,messenger\r\nstore_south,South store,https://m.me/x?ref=store_south,messenger\r\n');
+  const db = join(dir, 'mme.db');
+  const report = (...args: string[]) => mme('report', '--db', db, ...args);
 
-  it('counts referrals, people and first touches per ref, with the labels of links.csv, and warns about bad lines by number', () => {
+  it('moves an old log into the store, a line that is no referral a warning, and counts nothing twice when run again', () => {
+    const first = mme('import', log, '--db', db);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(first.stdout, `Imported 6 referrals from referrals.jsonl into ${db}; 1 was there already; 2 lines skipped.\n`);
+    assert.equal(first.stderr, 'warning: referrals.jsonl: line 6 is not a referral; skipped\nwarning: referrals.jsonl: line 10 is not a referral; skipped\n');
+    const again = mme('import', log, '--db', db);
+    assert.match(again.stdout, /^Imported 0 referrals from referrals\.jsonl into .*; 7 were there already; 2 lines skipped\.$/m);
+    const missing = mme('import', join(dir, 'nope.jsonl'), '--db', db);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr.trim(), /^mme import: nope\.jsonl: cannot read ".*": no such file or folder$/);
+  });
+
+  it('shows the funnel per ref and channel with the labels of links.csv, every ref in it also at zero, a total and a legend', () => {
     const { status, stdout, stderr } = report('--links', join(dir, 'links.csv'));
     assert.equal(status, 0, stderr);
     assert.equal(stdout, [
-      'ref          label           referrals  people  first touch',
-      '-----------  --------------  ---------  ------  -----------',
-      'store_north  North store             3       2            2',
-      'newsletter   May newsletter          2       2            1',
+      'ref          channel    label                    clicks  chats started  people  new people  chats per click',
+      '-----------  ---------  -----------------------  ------  -------------  ------  ----------  ---------------',
+      'store_north  messenger  North store                   0              3       2           2                –',
+      'newsletter   messenger  May newsletter                0              2       2           1                –',
+      'store_north  instagram  North store (Instagram)       0              1       1           1                –',
+      'store_south  messenger  South store                   0              0       0           0                –',
+      '-----------  ---------  -----------------------  ------  -------------  ------  ----------  ---------------',
+      'total                                                 0              6       4           4                –',
+      '',
+      'chats started: conversations opened from a link or code, each counted once · people: distinct people · new people: their first conversation ever · chats per click: chats started ÷ clicks (– without clicks)',
       '',
     ].join('\n'));
-    assert.equal(stderr, 'warning: referrals.jsonl: line 5 is not a referral; skipped\nwarning: referrals.jsonl: line 8 is not a referral; skipped\n');
   });
 
-  it('groups by channel or day, from a date on, as CSV or JSON', () => {
-    assert.deepEqual(JSON.parse(report('--by', 'channel', '--format', 'json').stdout), [
-      { group: 'messenger', referrals: 4, people: 2, firstTouch: 2 },
-      { group: 'instagram', referrals: 1, people: 1, firstTouch: 1 },
-    ]);
-    assert.equal(report('--by', 'day', '--since', '2026-11-02', '--format', 'csv').stdout, 'day,referrals,people,first touch\n2026-11-02,2,2,1\n2026-11-03,1,1,0\n2026-11-04,1,1,1\n');
+  it('groups by channel, source or day in a time zone, from and until a day, as CSV or JSON with stable names', () => {
+    assert.deepEqual(JSON.parse(report('--by', 'channel', '--format', 'json').stdout), {
+      by: 'channel', timeZone: 'UTC',
+      groups: [{ group: 'messenger', clicks: 0, chats: 5, people: 3, newPeople: 3, rate: null }, { group: 'instagram', clicks: 0, chats: 1, people: 1, newPeople: 1, rate: null }],
+      total: { clicks: 0, chats: 6, people: 4, newPeople: 4, rate: null },
+    });
+    assert.equal(report('--by', 'day', '--since', '2026-11-02', '--until', '2026-11-05', '--format', 'csv').stdout,
+      'day,clicks,chats,people,newPeople,rate\n2026-11-02,0,2,2,1,\n2026-11-03,0,1,1,0,\n2026-11-04,0,1,1,1,\n2026-11-05,0,1,1,1,\ntotal,0,5,4,3,\n');
+    // dan's postback at 23:00 UTC on the 5th is the 6th in Tokyo; the 5th is shown, empty.
+    const tokyo = report('--by', 'day', '--timezone', 'Asia/Tokyo', '--since', '2026-11-05', '--format', 'csv').stdout;
+    assert.equal(tokyo, 'day,clicks,chats,people,newPeople,rate\n2026-11-05,0,0,0,0,\n2026-11-06,0,1,1,1,\ntotal,0,1,1,1,\n');
   });
 
   it('names the option of a mistake, with no stack trace', () => {
-    for (const [args, flag] of [[['--by', 'week'], '--by'], [['--since', 'last tuesday'], '--since'], [['--format', 'pdf'], '--format']] as const) {
+    const cases: [string[], RegExp][] = [
+      [['--by', 'week'], /^mme report: --by: "week" must be ref, channel, source, day$/],
+      [['--since', 'last tuesday'], /^mme report: --since: "last tuesday" is not a date such as 2026-11-01/],
+      [['--until', '2026-02-30'], /^mme report: --until: "2026-02-30" is not a date/],
+      [['--since', '2026-11-05', '--until', '2026-11-01'], /^mme report: --until: "2026-11-01" is before --since "2026-11-05"$/],
+      [['--timezone', 'Mars/Olympus'], /^mme report: --timezone: "Mars\/Olympus" is not a time zone: use an IANA name/],
+      [['--format', 'pdf'], /^mme report: --format: "pdf" must be table, csv, json$/],
+      [['--links', join(dir, 'nope.csv')], /^mme report: nope\.csv: cannot read/],
+    ];
+    for (const [args, message] of cases) {
       const { status, stderr } = report(...args);
-      assert.equal(status, 1);
-      assert.match(stderr, new RegExp(`^mme report: ${flag}: `));
+      assert.equal(status, 1, `${args.join(' ')}: ${stderr}`);
+      assert.match(stderr.trim(), message);
+      assert.doesNotMatch(stderr, /\n\s+at /);
     }
-    const missing = spawnSync(BIN, ['report', join(dir, 'nope.jsonl')], { encoding: 'utf8' });
-    assert.equal(missing.status, 1);
-    assert.match(missing.stderr, /nope\.jsonl: cannot read/);
+    const old = mme('report', log);
+    assert.equal(old.status, 2);
+    assert.match(old.stderr, /mme report reads the store now \(--db\), not a log: move ".*referrals\.jsonl" in first with mme import/);
+  });
+
+  it("forgets one person's referrals", () => {
+    const forgot = mme('forget', 'ann', '--db', db);
+    assert.equal(forgot.status, 0, forgot.stderr);
+    assert.equal(forgot.stdout, `Removed 3 referrals of that person from ${db}.\n`);
+    assert.match(mme('forget', 'ann', '--db', db).stdout, /^No referrals of that person in .*: nothing to remove/);
+    assert.equal(JSON.parse(report('--format', 'json').stdout).total.people, 3);
   });
 });

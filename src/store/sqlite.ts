@@ -22,6 +22,12 @@ const CODES: [RegExp, StoreErrorCode, string][] = [
 /** SQLite's primary result codes by number, as libsql's open error gives them. */
 const PRIMARY: Record<number, string> = { 3: 'SQLITE_PERM', 5: 'SQLITE_BUSY', 8: 'SQLITE_READONLY', 10: 'SQLITE_IOERR', 11: 'SQLITE_CORRUPT', 13: 'SQLITE_FULL', 14: 'SQLITE_CANTOPEN', 23: 'SQLITE_AUTH', 26: 'SQLITE_NOTADB' };
 
+interface Waiting {
+  work(query: Query): Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
 /** The last transaction queued on each database file in this process. */
 const turns = new Map<string, Promise<unknown>>();
 
@@ -91,35 +97,80 @@ export async function sqliteEngine(path: string, field: string): Promise<Engine>
   // wait on each other for ever: transactions on one file in this process take turns here, and
   // other processes' wait in SQLite's lock (BEGIN IMMEDIATE takes the write lock at once).
   const file = resolve(path);
+  /**
+   * Group commit: the transactions asked for while one commits wait, then commit together, each
+   * in a savepoint of its own (one that fails rolls back alone), and every one resolves only
+   * once the shared COMMIT is on disk. A delivery's referrals are never split; one fsync serves
+   * many deliveries.
+   */
+  const run = async (batch: Waiting[]) => {
+    try {
+      await query('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const one of batch) one.reject(error);
+      return;
+    }
+    const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    for (const one of batch) {
+      try {
+        await query('SAVEPOINT one');
+        const value = await one.work(query);
+        await query('RELEASE one');
+        results.push({ ok: true, value });
+      } catch (error) {
+        try {
+          db.exec('ROLLBACK TO one');
+          db.exec('RELEASE one');
+        } catch {
+          // The failed statement may have rolled the whole transaction back already.
+        }
+        results.push({ ok: false, error });
+      }
+    }
+    try {
+      await query('COMMIT');
+    } catch (error) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // Nothing left to roll back.
+      }
+      for (const one of batch) one.reject(error);
+      return;
+    }
+    batch.forEach((one, i) => {
+      const result = results[i];
+      if (result.ok) one.resolve(result.value);
+      else one.reject(result.error);
+    });
+  };
+  const waiting: Waiting[] = [];
+  let scheduled = false;
+  const turn = () => {
+    // The batch is taken when its turn comes: all that arrived while the one before committed.
+    const done = (turns.get(file) ?? Promise.resolve()).then(() => {
+      scheduled = false;
+      return run(waiting.splice(0, 500));
+    });
+    turns.set(file, done);
+    void done.then(() => turns.get(file) === done && turns.delete(file));
+  };
   return {
     name: 'sqlite',
     field,
     query,
-    transaction(work) {
-      const run = async () => {
-        await query('BEGIN IMMEDIATE');
-        try {
-          const result = await work(query);
-          await query('COMMIT');
-          return result;
-        } catch (error) {
-          try {
-            db.exec('ROLLBACK');
-          } catch {
-            // The failed statement may have rolled the transaction back already.
-          }
-          throw error;
+    transaction<T>(work: (query: Query) => Promise<T>) {
+      return new Promise<T>((resolve, reject) => {
+        waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        // The first to wait schedules a turn; those that come before it starts join it.
+        if (!scheduled) {
+          scheduled = true;
+          queueMicrotask(turn);
         }
-      };
-      const result = (turns.get(file) ?? Promise.resolve()).then(run, run);
-      const settled = result.catch(() => {});
-      turns.set(file, settled);
-      // The last turn leaves no entry behind.
-      void settled.then(() => turns.get(file) === settled && turns.delete(file));
-      return result;
+      });
     },
     async close() {
-      await turns.get(file);
+      while (waiting.length || turns.get(file)) await (turns.get(file) ?? new Promise((resolve) => setTimeout(resolve, 1)));
       db.close();
     },
   };

@@ -1,5 +1,12 @@
 import { WebhookError } from './errors.js';
 
+/** The last secret's imported key: a receiver checks every delivery with the same one. */
+let cached: { secret: string; key: Promise<CryptoKey> } | undefined;
+const keyOf = (secret: string): Promise<CryptoKey> => {
+  if (cached?.secret !== secret) cached = { secret, key: crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']) };
+  return cached.key;
+};
+
 /**
  * Checks Meta's `X-Hub-Signature-256` header: an HMAC-SHA256 of the raw body with your app
  * secret. Uses Web Crypto only (Node ≥ 20, Deno, Workers, browsers); the comparison is
@@ -21,7 +28,7 @@ export async function verifySignature(
   const hex = /^sha256=([0-9a-f]{64})$/i.exec(String(headerValue ?? '').trim())?.[1];
   if (!hex) return false;
   const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(appSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const key = await keyOf(appSecret);
   const signature = new Uint8Array(hex.match(/../g)!.map((byte) => parseInt(byte, 16)));
   // subtle.verify compares in constant time, so a forger learns nothing from timing.
   return crypto.subtle.verify('HMAC', key, signature, typeof rawBody === 'string' ? encoder.encode(rawBody) : (rawBody as BufferSource));

@@ -254,7 +254,7 @@ describe('mme webhook, refusing as an operator needs to hear it', () => {
   });
 
   it('takes the app secret from the environment or a file, never a flag, and says --log is gone', () => {
-    const noSecret = { ...env };
+    const noSecret: NodeJS.ProcessEnv = { ...env };
     delete noSecret.MME_APP_SECRET;
     const dir = mkdtempSync(join(tmpdir(), 'mme-webhook-'));
     writeFileSync(join(dir, 'empty.txt'), '  \n');

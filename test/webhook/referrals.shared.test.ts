@@ -15,7 +15,7 @@ describe('readReferrals', () => {
 
   it('reads the ref of a new thread from postback.referral, with a string timestamp in seconds and user_ref', () => {
     expect(readReferrals(postbackBody)).to.deep.equal([
-      { via: 'postback', channel: 'messenger', pageId: PAGE_ID, userRef: 'USER-REF-ID', timestamp: 1527459824000, ref: 'web-shoes-red-sale', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'GET_STARTED' },
+      { via: 'postback', channel: 'messenger', pageId: PAGE_ID, userRef: 'USER-REF-ID', timestamp: 1527459824000, ref: 'web-shoes-red-sale', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'GET_STARTED', messageId: 'm_MESSAGE-ID' },
     ]);
   });
 
@@ -24,7 +24,7 @@ describe('readReferrals', () => {
       { via: 'referral', channel: 'instagram', pageId: '17841400000000000', psid: '1234567890123456', timestamp: 1718000000000, ref: 'bio-link', source: 'SHORTLINK', type: 'OPEN_THREAD' },
     ]);
     expect(readReferrals(instagramIcebreakerBody)).to.deep.equal([
-      { via: 'postback', channel: 'instagram', pageId: '17841400000000000', psid: '1234567890123456', timestamp: 1718000100000, ref: 'flyer-north', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'OPENING_HOURS' },
+      { via: 'postback', channel: 'instagram', pageId: '17841400000000000', psid: '1234567890123456', timestamp: 1718000100000, ref: 'flyer-north', source: 'SHORTLINK', type: 'OPEN_THREAD', payload: 'OPENING_HOURS', messageId: 'aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMDAwMDAwMDAw' },
     ]);
   });
 
@@ -55,7 +55,7 @@ describe('readReferrals', () => {
     {
       name: 'Instagram message.referral (ig.me link, new thread)',
       body: { object: 'instagram', entry: [{ id: '1784', time: 5, messaging: [event({ recipient: { id: '1784' }, message: { mid: 'x', text: 'hi', referral: { ref: 'bio', source: 'SHORTLINKS', type: 'OPEN_THREAD' } } })] }] },
-      expected: [{ via: 'message', channel: 'instagram', pageId: '1784', psid: PSID, timestamp: 1458692752478, ref: 'bio', source: 'SHORTLINK', type: 'OPEN_THREAD' }],
+      expected: [{ via: 'message', channel: 'instagram', pageId: '1784', psid: PSID, timestamp: 1458692752478, ref: 'bio', source: 'SHORTLINK', type: 'OPEN_THREAD', messageId: 'x' }],
     },
     {
       name: "the dashboard's { field, value } test shape with SHORT_URL",

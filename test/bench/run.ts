@@ -13,6 +13,7 @@ import { qrPng } from '../../src/email/index.js';
 import { chatLink } from '../../src/link/index.js';
 import { createWebhookHandler, readReferrals } from '../../src/webhook/index.js';
 import { pageServer } from '../helpers/page-server.js';
+import { storeBench, storeRows } from './store.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
@@ -228,8 +229,7 @@ const pngMs = async (link: string) => {
 const pngShort = await pngMs('https://m.me/OriginalCoastClothing?ref=summer_coupon');
 const pngLong = await pngMs('https://m.me/OriginalCoastClothing?ref=' + 'r'.repeat(2000));
 
-// Signed deliveries handled per second: by createWebhookHandler in this process, and by
-// `mme webhook` over HTTP on 127.0.0.1, which also writes each referral to its log and to disk.
+// Signed deliveries handled per second by createWebhookHandler in this process (in memory).
 const SECRET = 'bench-secret';
 const signedDelivery = (i: number) => {
   const body = JSON.stringify({ object: 'page', entry: [{ id: '1', time: 1, messaging: [{ sender: { id: `p${i}` }, recipient: { id: '1' }, timestamp: 1700000000000 + i, referral: { ref: `r${i % 20}`, source: 'SHORTLINK', type: 'OPEN_THREAD' } }] }] });
@@ -242,24 +242,9 @@ const handlerPerSecond = stats(await Promise.all([0, 1, 2].map(async (round) => 
   for (const { body, signature } of deliveries) await handler(new Request('http://127.0.0.1/webhook', { method: 'POST', headers: { 'x-hub-signature-256': signature }, body }));
   return 2000 / ((performance.now() - start) / 1000);
 })));
-async function receiverPerSecond(): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'mme-bench-'));
-  const child = spawn('dist/cli/mme.js', ['webhook', '--verify-token', 't', '--port', '0', '--log', join(dir, 'log.jsonl')], { env: { ...process.env, MME_APP_SECRET: SECRET } });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  while (!/Listening on (http:\/\/\S+)\//.test(output)) await new Promise((resolve) => setTimeout(resolve, 20));
-  const base = /Listening on (http:\/\/\S+)\//.exec(output)![1];
-  const deliveries = Array.from({ length: 1000 }, (_, i) => signedDelivery(i));
-  const start = performance.now();
-  // 20 at a time, as Meta spreads a busy Page's deliveries over several connections.
-  for (let i = 0; i < deliveries.length; i += 20) {
-    await Promise.all(deliveries.slice(i, i + 20).map(({ body, signature }) => fetch(`${base}/webhook`, { method: 'POST', headers: { 'x-hub-signature-256': signature }, body }).then((r) => r.arrayBuffer())));
-  }
-  const perSecond = 1000 / ((performance.now() - start) / 1000);
-  child.kill('SIGINT');
-  return perSecond;
-}
-const receiver = stats([await receiverPerSecond(), await receiverPerSecond(), await receiverPerSecond()]);
+// The receiver and the store: `mme webhook` on SQLite and PostgreSQL, and `mme report` over 10 M referrals.
+const store = await storeBench();
+
 
 // ── Report ──
 const chromium = spawnSync(launchOptions.executablePath, ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -306,7 +291,7 @@ lines.push(
   row(['`chatLink` (with checks), links per second', `${fmt(linksPerSecond, 0)}`]),
   row(['`readReferrals` on a 1,000-event body, ms', fmt(readMs, 2)]),
   row(['`createWebhookHandler`: signed deliveries handled per second (in process)', fmt(handlerPerSecond, 0)]),
-  row(['`mme webhook`: signed deliveries per second over HTTP, each logged to disk', fmt(receiver, 0)]),
+  ...storeRows(store, row),
   row(['`qrPng` short link (scale 8), ms', fmt(pngShort, 2)]),
   row(['`qrPng` 2,000-character ref (scale 8), ms', fmt(pngLong, 2)]),
   '',
@@ -327,5 +312,5 @@ lines.push(
   '',
 );
 writeFileSync('test/bench/results.md', lines.join('\n'));
-writeFileSync('test/bench/results.json', JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, sizes, timings, node: { linksPerSecond, readReferrals1000Ms: readMs, qrPngShortMs: pngShort, qrPngLongMs: pngLong, webhookHandlerPerSecond: handlerPerSecond, webhookReceiverPerSecond: receiver } }, null, 2) + '\n');
+writeFileSync('test/bench/results.json', JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, sizes, timings, node: { linksPerSecond, readReferrals1000Ms: readMs, qrPngShortMs: pngShort, qrPngLongMs: pngLong, webhookHandlerPerSecond: handlerPerSecond, store } }, null, 2) + '\n');
 console.log('\n' + lines.join('\n'));

@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { openStore } from '../../src/store/index.js';
+import { freshPostgres, postgresSkip } from '../helpers/postgres.js';
 import { referralBody } from './fixtures.js';
 
 const SECRET = 'app-secret-for-the-test';
@@ -32,13 +34,13 @@ const freePort = () =>
     });
   });
 
-/** Checks a Fetch-API handler as Meta would call it. */
-async function checkHandler(handler: (request: Request) => Promise<Response>, output: () => string) {
+/** Checks a Fetch-API handler as Meta would call it; `output` is what shows the referral arrived. */
+async function checkHandler(handler: (request: Request) => Promise<Response>, output: () => string | Promise<string>) {
   const ok = await handler(new Request(`https://shop.example/api/webhook?hub.mode=subscribe&hub.verify_token=${TOKEN}&hub.challenge=1158201444`));
   assert.deepEqual([ok.status, await ok.text()], [200, '1158201444']);
   const signed = await handler(new Request('https://shop.example/api/webhook', { method: 'POST', headers: { 'x-hub-signature-256': SIGNATURE }, body: BODY }));
   assert.equal(signed.status, 200);
-  assert.match(output(), /messenger summer_coupon 6712345678901234/);
+  assert.match(await output(), /messenger summer_coupon 6712345678901234|recorded: summer_coupon 1/);
   const forged = await handler(new Request('https://shop.example/api/webhook', { method: 'POST', headers: { 'x-hub-signature-256': 'sha256=' + '0'.repeat(64) }, body: BODY }));
   assert.equal(forged.status, 401);
 }
@@ -54,7 +56,17 @@ describe('the README webhook examples, run as written against the built package'
   });
 
   for (const [index, code] of examples.filter((code) => !code.includes("from 'express'")).entries()) {
-    it(`serves Meta as written: ${code.split('\n')[0]}`, async () => {
+    const recording = code.includes('postgresStore');
+    it(`serves Meta as written: ${code.split('\n')[0]}`, { skip: recording && postgresSkip }, async () => {
+      const database = recording ? await freshPostgres() : undefined;
+      if (database) process.env.DATABASE_URL = database.url;
+      /** What the example's store holds, read back from the database. */
+      const recorded = async () => {
+        const store = await openStore(database!.url);
+        const { groups } = await store.report();
+        await store.close();
+        return groups.map((g) => `recorded: ${g.group} ${g.chats}`).join('\n');
+      };
       const logged: string[] = [];
       const log = console.log;
       console.log = (...args: unknown[]) => void logged.push(args.join(' '));
@@ -62,9 +74,10 @@ describe('the README webhook examples, run as written against the built package'
         const module = await import(pathToFileURL(file(`readme-fetch-${index}.mjs`, code)).href);
         const handler = module.POST ?? module.default.fetch;
         if (module.GET) assert.equal(module.GET, module.POST, 'GET and POST are the one handler');
-        await checkHandler(handler, () => logged.join('\n'));
+        await checkHandler(handler, database ? recorded : () => logged.join('\n'));
       } finally {
         console.log = log;
+        await database?.drop();
       }
     });
   }

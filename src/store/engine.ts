@@ -12,10 +12,12 @@ export interface Engine {
   /** Statements outside a transaction. */
   readonly query: Query;
   /**
-   * Runs `work` in one transaction: committed (and durable) when it resolves, rolled back when it
-   * throws. `exclusive` holds the database's schema lock for it.
+   * Runs `work` in one transaction: durable when it resolves, rolled back when it throws. Write
+   * transactions take turns (SQLite's write lock, an advisory lock on PostgreSQL).
    */
-  transaction<T>(work: (query: Query) => Promise<T>, options?: { exclusive?: boolean }): Promise<T>;
+  transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  /** How long a delivery waits for others to share its transaction, in milliseconds. */
+  readonly gatherMs: number;
   /** Closes the connections; the store cannot be used after. */
   close(): Promise<void>;
 }

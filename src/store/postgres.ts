@@ -3,10 +3,18 @@ import type { Engine, Query } from './engine.js';
 import { StoreError } from './errors.js';
 import { type Store, type StoreOptions, createStore } from './store.js';
 
-/** `?` placeholders, which the store's SQL uses, as PostgreSQL's `$1, $2…`. */
-const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
+/**
+ * A statement of the store's SQL as a named prepared statement: its `?` placeholders as
+ * PostgreSQL's `$1, $2…`. Each connection parses a statement once, then only binds it.
+ */
+const statements = new Map<string, { name: string; text: string }>();
+const prepared = (sql: string) => {
+  let statement = statements.get(sql);
+  if (!statement) {
+    let n = 0;
+    statements.set(sql, (statement = { name: `mme_${statements.size}`, text: sql.replace(/\?/g, () => `$${++n}`) }));
+  }
+  return statement;
 };
 
 /** Where the URL points, without its password, for messages. */
@@ -78,7 +86,9 @@ export async function postgresEngine(url: string | Pool, field: string): Promise
 
   const on = (client: Pool | PoolClient): Query => async (sql, params = []) => {
     try {
-      return (await client.query(numbered(sql), params as unknown[])).rows;
+      // Statements with numbers written in (the report's) change every time: not worth preparing.
+      if (!params.length) return (await client.query(sql)).rows;
+      return (await client.query({ ...prepared(sql), values: params as unknown[] })).rows;
     } catch (error) {
       throw explain(error, label, field);
     }
@@ -87,7 +97,10 @@ export async function postgresEngine(url: string | Pool, field: string): Promise
     name: 'postgres',
     field,
     query: on(pool),
-    async transaction(work, { exclusive = false } = {}) {
+    gatherMs: 1,
+    // Every write transaction holds the store's advisory lock: transactions of two receivers
+    // never wait on each other's keys in a cycle, and replicas started at once create the schema once.
+    async transaction(work) {
       let client: PoolClient;
       try {
         client = await pool.connect();
@@ -97,8 +110,7 @@ export async function postgresEngine(url: string | Pool, field: string): Promise
       const query = on(client);
       try {
         await query('BEGIN');
-        // One lock for the schema: 'mme-kit' as a number.
-        if (exclusive) await query('SELECT pg_advisory_xact_lock(7236157238)');
+        await query('SELECT pg_advisory_xact_lock(7236157238)');
         const result = await work(query);
         await query('COMMIT');
         return result;
@@ -110,7 +122,7 @@ export async function postgresEngine(url: string | Pool, field: string): Promise
       }
     },
     async close() {
-      if (owned) await pool.end();
+      if (owned && !pool.ended) await pool.end();
     },
   };
 }

@@ -79,5 +79,5 @@ export async function migrate(engine: Engine, migrations: readonly (readonly str
       await query(version ? "UPDATE mme_meta SET value = ? WHERE name = 'schema'" : "INSERT INTO mme_meta (name, value) VALUES ('schema', ?)", [String(migrations.length)]);
     }
     return migrations.length;
-  }, { exclusive: true });
+  });
 }

@@ -3,6 +3,7 @@ import { type Claim, type RecordOutcome, type Referral, type ReferralStore, refe
 import type { Engine, Query } from './engine.js';
 import { StoreError } from './errors.js';
 import { type Report, type ReportQuery, report } from './report.js';
+import { batched } from './group-commit.js';
 import { migrate } from './schema.js';
 
 export interface StoreOptions {
@@ -29,6 +30,12 @@ export interface Store extends ReferralStore {
   close(): Promise<void>;
 }
 
+/** One `record` call: a delivery's referrals, and the claim of its callback if it has one. */
+type Call = { readonly referrals: readonly Referral[]; readonly claim?: Claim };
+
+const chunks = <T>(list: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 const hash = (secret: string, kind: string, value: string) => createHmac('sha256', secret).update(`${kind}:${value}`).digest('base64url').slice(0, 22);
 const personOf = (r: Referral) => r.psid ?? r.userRef;
 
@@ -43,57 +50,109 @@ export async function createStore(engine: Engine, options: StoreOptions = {}): P
   };
   const keyOf = (r: Referral) => hash(needSecret(), 'key', referralKey(r));
 
-  /** Counts a recorded referral as its person's first, when it is older than the one kept. */
-  const countPerson = (query: Query, key: string, r: Referral, at: number) => {
-    const person = personOf(r);
-    if (!person) return Promise.resolve([]);
-    return query(
-      `INSERT INTO mme_people (person, first_at, first_key, channel, ref, source) VALUES (?, ?, ?, ?, ?, ?)
+  /** Text as both engines keep it: PostgreSQL's text cannot hold U+0000, which no real ref has. */
+  const clean = (value: string | undefined) => (value === undefined ? null : value.replace(/\u0000/g, '\ufffd'));
+
+  /**
+   * Records the deliveries of one batch: one multi-row insert-if-absent on the keys, one read of
+   * the keys that were there, one update of each new person's first referral, in one
+   * transaction. Keys go in one order, so that two receivers never wait on each other.
+   */
+  async function recordAll(query: Query, calls: readonly Call[]): Promise<RecordOutcome[][]> {
+    const now = Date.now();
+    const outcomes = calls.map((call) => new Array<RecordOutcome>(call.referrals.length));
+    type Item = { call: number; index: number; key: string; r: Referral; at: number };
+    const items: Item[] = calls.flatMap((call, c) => call.referrals.map((r, index) => ({ call: c, index, key: keyOf(r), r, at: r.timestamp || now })));
+    const byKey = new Map<string, Item[]>();
+    for (const item of items) byKey.set(item.key, [...(byKey.get(item.key) ?? []), item]);
+    const keys = [...byKey.keys()].sort();
+    const set = (item: Item, outcome: RecordOutcome) => (outcomes[item.call][item.index] = outcome);
+
+    const inserted = new Set<string>();
+    for (const chunk of chunks(keys, 200)) {
+      const values = chunk.flatMap((key) => {
+        const { r, at, call } = byKey.get(key)![0];
+        const person = personOf(r);
+        const claim = calls[call].claim;
+        return [key, at, now, r.channel, r.via, clean(r.pageId) ?? '', person ? hash(needSecret(), 'person', person) : null, keepIds ? clean(person) : null,
+          clean(r.ref), clean(r.source), clean(r.type), clean(r.adId), clean(r.refererUri), clean(r.payload), clean(r.optin?.topic),
+          keepIds && r.optin ? clean(JSON.stringify(r.optin)) : null, claim?.id ?? null, claim ? now + claim.leaseMs : null];
+      });
+      const rows = await query(
+        `INSERT INTO mme_referrals (key, at, received_at, channel, via, page_id, person, person_id, ref, source, type, ad_id, referer_uri, payload, topic, optin, claim, claim_until)
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (key) DO NOTHING RETURNING key`,
+        values,
+      );
+      for (const row of rows) inserted.add(String(row.key));
+    }
+
+    const existing = new Map<string, { claim: string | null; until: number }>();
+    for (const chunk of chunks(keys.filter((key) => !inserted.has(key)), 500)) {
+      for (const row of await query(`SELECT key, claim, claim_until FROM mme_referrals WHERE key IN (${chunk.map(() => '?').join(', ')})`, chunk)) {
+        existing.set(String(row.key), { claim: row.claim === null ? null : String(row.claim), until: Number(row.claim_until) });
+      }
+    }
+
+    const firsts = new Map<string, { key: string; at: number; r: Referral }>();
+    for (const key of keys) {
+      const [first, ...copies] = byKey.get(key)!;
+      let owner: Item | undefined;
+      if (inserted.has(key)) owner = first;
+      else {
+        const row = existing.get(key);
+        if (row && row.claim === null) {
+          for (const item of [first, ...copies]) set(item, 'known');
+          continue;
+        }
+        // Claimed by a callback whose process died: the first caller with a claim takes it over.
+        const heir = row && row.until < now ? [first, ...copies].find((item) => calls[item.call].claim) : undefined;
+        if (heir) {
+          const claim = calls[heir.call].claim!;
+          const taken = await query('UPDATE mme_referrals SET claim = ?, claim_until = ? WHERE key = ? AND claim IS NOT NULL AND claim_until < ? RETURNING key', [claim.id, now + claim.leaseMs, key, now]);
+          if (taken.length) owner = heir;
+        }
+        // Held by a running callback, or gone since (a failed callback removed it): new again on the next try.
+        if (!owner) {
+          for (const item of [first, ...copies]) set(item, 'busy');
+          continue;
+        }
+      }
+      set(owner, 'new');
+      // Copies of the same referral: in the same call, the one referral; in another, held by this one.
+      for (const item of [first, ...copies]) if (item !== owner) set(item, item.call === owner.call || !calls[owner.call].claim ? 'known' : 'busy');
+      const person = personOf(owner.r);
+      if (!calls[owner.call].claim && person) {
+        const id = hash(needSecret(), 'person', person);
+        const kept = firsts.get(id);
+        if (!kept || owner.at < kept.at || (owner.at === kept.at && key < kept.key)) firsts.set(id, { key, at: owner.at, r: owner.r });
+      }
+    }
+    for (const chunk of chunks([...firsts], 200)) await countPeople(query, chunk);
+    return outcomes;
+  }
+
+  /** Counts each recorded referral as its person's first, where it is older than the one kept. */
+  const countPeople = (query: Query, people: [string, { key: string; at: number; r: Referral }][]) =>
+    query(
+      `INSERT INTO mme_people (person, first_at, first_key, channel, ref, source) VALUES ${people.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
        ON CONFLICT (person) DO UPDATE SET first_at = excluded.first_at, first_key = excluded.first_key, channel = excluded.channel, ref = excluded.ref, source = excluded.source
        WHERE excluded.first_at < mme_people.first_at OR (excluded.first_at = mme_people.first_at AND excluded.first_key < mme_people.first_key)`,
-      [hash(needSecret(), 'person', person), at, key, r.channel, r.ref ?? null, r.source ?? null],
+      people.flatMap(([person, { key, at, r }]) => [person, at, key, r.channel, clean(r.ref), clean(r.source)]),
     );
-  };
+
+  /** The deliveries that arrive together share one transaction; if it fails, each is tried alone, so that one cannot sink the rest. */
+  const record = batched<Call, RecordOutcome[]>(engine.gatherMs, async (calls) => {
+    try {
+      return await engine.transaction((query) => recordAll(query, calls));
+    } catch (error) {
+      if (calls.length === 1) return [asError(error)];
+      return Promise.all(calls.map((call) => engine.transaction((query) => recordAll(query, [call])).then((outcomes) => outcomes[0], asError)));
+    }
+  });
 
   return {
     engine: engine.name,
-    async record(referrals: readonly Referral[], claim?: Claim): Promise<RecordOutcome[]> {
-      const now = Date.now();
-      const keys = referrals.map(keyOf);
-      // Keys in one order in every transaction, so that two receivers never wait on each other.
-      const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
-      return engine.transaction(async (query) => {
-        const outcomes: RecordOutcome[] = new Array(referrals.length);
-        for (const i of order) {
-          const r = referrals[i];
-          const key = keys[i];
-          const person = personOf(r);
-          const inserted = await query(
-            `INSERT INTO mme_referrals (key, at, received_at, channel, via, page_id, person, person_id, ref, source, type, ad_id, referer_uri, payload, topic, optin, claim, claim_until)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING key`,
-            [key, r.timestamp || now, now, r.channel, r.via, r.pageId, person ? hash(needSecret(), 'person', person) : null, keepIds ? (person ?? null) : null,
-              r.ref ?? null, r.source ?? null, r.type ?? null, r.adId ?? null, r.refererUri ?? null, r.payload ?? null, r.optin?.topic ?? null,
-              keepIds && r.optin ? JSON.stringify(r.optin) : null, claim?.id ?? null, claim ? now + claim.leaseMs : null],
-          );
-          if (inserted.length) {
-            outcomes[i] = 'new';
-            if (!claim) await countPerson(query, key, r, r.timestamp || now);
-            continue;
-          }
-          // There already: recorded, or claimed by a callback that is running or whose process died.
-          const taken = claim
-            ? await query('UPDATE mme_referrals SET claim = ?, claim_until = ? WHERE key = ? AND claim IS NOT NULL AND claim_until < ? RETURNING key', [claim.id, now + claim.leaseMs, key, now])
-            : [];
-          if (taken.length) outcomes[i] = 'new';
-          else {
-            const [row] = await query('SELECT claim FROM mme_referrals WHERE key = ?', [key]);
-            // Gone since the insert (a failed callback removed it): new again on the next try.
-            outcomes[i] = row && row.claim === null ? 'known' : 'busy';
-          }
-        }
-        return outcomes;
-      });
-    },
+    record: (referrals: readonly Referral[], claim?: Claim) => record({ referrals, claim }),
 
     async settle(referral, claim, outcome) {
       const key = keyOf(referral);
@@ -103,7 +162,8 @@ export async function createStore(engine: Engine, options: StoreOptions = {}): P
           return;
         }
         const [done] = await query('UPDATE mme_referrals SET claim = NULL, claim_until = NULL WHERE key = ? AND claim = ? RETURNING at', [key, claim.id]);
-        if (done) await countPerson(query, key, referral, Number(done.at));
+        const person = personOf(referral);
+        if (done && person) await countPeople(query, [[hash(needSecret(), 'person', person), { key, at: Number(done.at), r: referral }]]);
       });
     },
 

@@ -2,7 +2,6 @@ import { basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseLink } from '../link/index.js';
 import { REPORT_BY, type ReportBy, type ReportCounts, type ReportGroup } from '../store/index.js';
-import { startOfDay } from '../store/zone.js';
 import type { Command } from './commands.js';
 import { csvCell } from './csv.js';
 import { InputError, UsageError, asInputError } from './errors.js';
@@ -11,22 +10,6 @@ import { DB_OPTIONS, dbOf, describeDb, open } from './store.js';
 import { parse } from './options.js';
 
 const FORMATS = ['table', 'csv', 'json'] as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A day (`2026-11-01`, read in the report's zone) or an ISO time with its offset, as an instant. */
-function instant(value: string, flag: '--since' | '--until', timeZone: string): number {
-  // A real day of the calendar: 2026-02-30 is not one.
-  if (DATE.test(value) && new Date(Date.parse(value) || 0).toISOString().slice(0, 10) === value) {
-    // --until names the last day counted: the range ends where the next day starts.
-    if (flag === '--since') return startOfDay(timeZone, value);
-    const next = new Date(Date.parse(value) + 86_400_000).toISOString().slice(0, 10);
-    return startOfDay(timeZone, next);
-  }
-  const at = /\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(at)) throw new InputError(`${flag}: "${value}" is not a date such as 2026-11-01, or a time such as 2026-11-01T09:00:00+01:00`);
-  return flag === '--until' ? at + 1 : at;
-}
-
 /** The rows of a links.csv that mme batch wrote: (ref, channel) → label. */
 function readLinks(file: string): Map<string, { ref: string; channel: string; label: string }> {
   const links = new Map<string, { ref: string; channel: string; label: string }>();
@@ -89,12 +72,9 @@ referrals takes seconds and little memory.
     const store = await open(db);
     let result;
     try {
-      const since = values.since === undefined ? undefined : instant(values.since, '--since', timeZone);
-      const until = values.until === undefined ? undefined : instant(values.until, '--until', timeZone);
-      if (since !== undefined && until !== undefined && since >= until) throw new InputError(`--until: "${values.until}" is before --since "${values.since}"`);
-      result = await store.report({ by, since, until, timeZone });
+      result = await store.report({ by, since: values.since, until: values.until, timeZone });
     } catch (error) {
-      throw asInputError(error, { timeZone: '--timezone' });
+      throw asInputError(error, { timeZone: '--timezone', since: '--since', until: '--until' });
     } finally {
       await store.close();
     }

@@ -1,6 +1,6 @@
 import type { Engine } from './engine.js';
 import { StoreError } from './errors.js';
-import { dateOfDay, dayOfDate, offsetAt, offsetSpans } from './zone.js';
+import { dateIn, nextDate, offsetAt, startOfDay } from './zone.js';
 
 /** What a report groups by. */
 export type ReportBy = 'ref' | 'channel' | 'source' | 'day';
@@ -9,10 +9,16 @@ export const REPORT_BY: readonly ReportBy[] = ['ref', 'channel', 'source', 'day'
 export interface ReportQuery {
   /** What a row is: a ref on a channel, a channel, a source (`SHORTLINK`, `ADS`…) or a day. @default 'ref' */
   readonly by?: ReportBy;
-  /** The first instant counted, in milliseconds since the epoch. @default the first referral */
-  readonly since?: number;
-  /** The first instant no longer counted. @default after the last referral */
-  readonly until?: number;
+  /**
+   * Where the report starts: a day (`2026-11-01`, from its midnight in `timeZone`), an ISO time
+   * with its offset, or milliseconds since the epoch. @default the first referral
+   */
+  readonly since?: number | string;
+  /**
+   * Where it ends: a day (`2026-11-30`, counted whole), or an ISO time or milliseconds (the first
+   * instant no longer counted). @default after the last referral
+   */
+  readonly until?: number | string;
   /** The IANA time zone days are read in. @default the machine's */
   readonly timeZone?: string;
 }
@@ -45,62 +51,75 @@ export interface Report {
   readonly total: ReportCounts;
 }
 
-const DAY = 86_400_000;
-const MAX = 8_640_000_000_000_000;
+const counts = (clicks: number, chats: number, people: number, newPeople: number): ReportCounts => ({ clicks, chats, people, newPeople, rate: clicks ? chats / clicks : null });
 
-function instant(value: number | undefined, field: 'since' | 'until'): number | undefined {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `since` or `until` as an instant: a day read in `timeZone`, an ISO time, or milliseconds. */
+function instant(value: number | string | undefined, field: 'since' | 'until', timeZone: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new StoreError('range-invalid', field, `${field} must be a time in whole milliseconds since 1970`);
-  return value;
+  // A real day of the calendar: 2026-02-30 is not one.
+  if (typeof value === 'string' && DATE.test(value) && new Date(Date.parse(value) || 0).toISOString().slice(0, 10) === value) {
+    return startOfDay(timeZone, field === 'since' ? value : nextDate(value));
+  }
+  const at = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : value;
+  if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0) {
+    throw new StoreError('range-invalid', field, `"${value}" is not a day such as 2026-11-01, a time such as 2026-11-01T09:00:00+01:00, or milliseconds since 1970`);
+  }
+  return at;
 }
 
-/** The funnel per group, each figure aggregated by the database over its whole range. */
+/**
+ * The funnel per group, each figure counted by the database. Distinct people are counted by
+ * reading an index in the order of the groups (a scan, not a sort), and days one day at a time
+ * (an index range each, from local midnight to local midnight), so that memory stays flat and
+ * millions of referrals take seconds.
+ */
 export async function report(engine: Engine, query: ReportQuery): Promise<Report> {
   const by = query.by ?? 'ref';
   if (!REPORT_BY.includes(by)) throw new StoreError('by-invalid', 'by', `by: "${by}" must be ${REPORT_BY.join(', ')}`);
   const timeZone = query.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   offsetAt(timeZone, 0);
-  const since = instant(query.since, 'since');
-  const until = instant(query.until, 'until');
-  if (since !== undefined && until !== undefined && since >= until) throw new StoreError('range-invalid', 'until', 'until must come after since');
-  const from = since ?? 0;
-  const to = until ?? MAX;
-
-  // A day is read on the zone's clocks: the offset of each span of the range, as SQL both
-  // engines run (whole numbers only, written into the statement).
-  let first = since;
-  let last = until;
-  if (by === 'day' && (first === undefined || last === undefined)) {
-    const [row] = await engine.query(`SELECT MIN(m) AS lo, MAX(n) AS hi FROM (
-      SELECT MIN(at) AS m, MAX(at) AS n FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to}
-      UNION ALL SELECT MIN(at), MAX(at) FROM mme_clicks WHERE at >= ${from} AND at < ${to}) AS ranges`);
-    if (row?.lo == null) return { by, timeZone, groups: [], total: counts(0, 0, 0, 0) };
-    first ??= Number(row.lo);
-    last ??= Number(row.hi) + 1;
-  }
-  const spans = by === 'day' ? offsetSpans(timeZone, first!, last!) : [];
-  const dayOf = (column: string) => {
-    const of = (offset: number) => `(${column} ${offset < 0 ? '-' : '+'} ${Math.abs(offset)}) / ${DAY}`;
-    if (spans.length === 1) return of(spans[0].offset);
-    return `CASE ${spans.slice(0, -1).map((s) => `WHEN ${column} < ${s.until} THEN ${of(s.offset)}`).join(' ')} ELSE ${of(spans.at(-1)!.offset)} END`;
+  const since = instant(query.since, 'since', timeZone);
+  const until = instant(query.until, 'until', timeZone);
+  if (since !== undefined && until !== undefined && since >= until) throw new StoreError('range-invalid', 'until', `"${query.until}" is before since "${query.since}"`);
+  // No condition at all where the range is open: the group's index then serves the whole count.
+  const within = (column: string) => [since === undefined ? '' : `${column} >= ${since}`, until === undefined ? '' : `${column} < ${until}`].filter(Boolean);
+  const where = (column: string, ...more: string[]) => {
+    const all = [...more, ...within(column)];
+    return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
-  const columns = (time: string) => (by === 'ref' ? 'ref, channel' : by === 'day' ? dayOf(time) : by);
-  const select = (time: string) => (by === 'ref' ? 'ref AS g, channel AS c' : `${columns(time)} AS g`);
+  const recorded = 'claim IS NULL';
 
-  const [chats, newPeople, clicks, [totals], [totalNew], [totalClicks]] = await Promise.all([
-    engine.query(`SELECT ${select('at')}, COUNT(*) AS chats, COUNT(DISTINCT person) AS people FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to} GROUP BY ${columns('at')}`),
-    engine.query(`SELECT ${select('first_at')}, COUNT(*) AS n FROM mme_people WHERE first_at >= ${from} AND first_at < ${to} GROUP BY ${columns('first_at')}`),
-    // A click has no source: by source, clicks count in the total only.
-    by === 'source' ? Promise.resolve([]) : engine.query(`SELECT ${select('at')}, COUNT(*) AS n FROM mme_clicks WHERE at >= ${from} AND at < ${to} GROUP BY ${columns('at')}`),
-    engine.query(`SELECT COUNT(*) AS chats, COUNT(DISTINCT person) AS people FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to}`),
-    engine.query(`SELECT COUNT(*) AS n FROM mme_people WHERE first_at >= ${from} AND first_at < ${to}`),
-    engine.query(`SELECT COUNT(*) AS n FROM mme_clicks WHERE at >= ${from} AND at < ${to}`),
+  const [[totals], [totalPeople], [totalNew], [totalClicks]] = await Promise.all([
+    engine.query(`SELECT COUNT(*) AS n FROM mme_referrals ${where('at', recorded)}`),
+    // Everyone recorded has a row in mme_people: over all time, that is the count.
+    since === undefined && until === undefined
+      ? engine.query('SELECT COUNT(*) AS n FROM mme_people')
+      : engine.query(`SELECT COUNT(DISTINCT person) AS n FROM mme_referrals ${where('at', recorded)}`),
+    engine.query(`SELECT COUNT(*) AS n FROM mme_people ${where('first_at')}`),
+    engine.query(`SELECT COUNT(*) AS n FROM mme_clicks ${where('at')}`),
   ]);
+  const total = counts(Number(totalClicks.n), Number(totals.n), Number(totalPeople.n), Number(totalNew.n));
+  const groups = by === 'day' ? await byDay(engine, timeZone, since, until) : await byColumn(engine, by, where, recorded);
+  return { by, timeZone, groups, total };
+}
 
-  type Sums = { group: string | null; channel?: string; clicks: number; chats: number; people: number; newPeople: number };
+type Sums = { group: string | null; channel?: string; clicks: number; chats: number; people: number; newPeople: number };
+const withRate = (g: Sums): ReportGroup => ({ ...g, rate: g.clicks ? g.chats / g.clicks : null });
+
+async function byColumn(engine: Engine, by: Exclude<ReportBy, 'day'>, where: (column: string, ...more: string[]) => string, recorded: string): Promise<ReportGroup[]> {
+  const columns = by === 'ref' ? 'ref, channel' : by;
+  const select = by === 'ref' ? 'ref AS g, channel AS c' : `${by} AS g`;
+  const [chats, newPeople, clicks] = await Promise.all([
+    engine.query(`SELECT ${select}, COUNT(*) AS chats, COUNT(DISTINCT person) AS people FROM mme_referrals ${where('at', recorded)} GROUP BY ${columns}`),
+    engine.query(`SELECT ${select}, COUNT(*) AS n FROM mme_people ${where('first_at')} GROUP BY ${columns}`),
+    // A click has no source: by source, clicks count in the total only.
+    by === 'source' ? Promise.resolve([]) : engine.query(`SELECT ${select}, COUNT(*) AS n FROM mme_clicks ${where('at')} GROUP BY ${columns}`),
+  ]);
   const groups = new Map<string, Sums>();
   const groupOf = (row: Record<string, unknown>): Sums => {
-    const group = row.g == null ? null : by === 'day' ? dateOfDay(Number(row.g)) : String(row.g);
+    const group = row.g == null ? null : String(row.g);
     const channel = by === 'ref' ? String(row.c) : undefined;
     const id = JSON.stringify([group, channel]);
     let sums = groups.get(id);
@@ -110,14 +129,40 @@ export async function report(engine: Engine, query: ReportQuery): Promise<Report
   for (const row of chats) Object.assign(groupOf(row), { chats: Number(row.chats), people: Number(row.people) });
   for (const row of newPeople) groupOf(row).newPeople = Number(row.n);
   for (const row of clicks) groupOf(row).clicks = Number(row.n);
-  if (by === 'day') {
-    // Every day of the range, the empty ones too.
-    const lastDay = dayOfDate(dateOfDay(Math.floor((last! - 1 + offsetAt(timeZone, last! - 1)) / DAY)));
-    for (let day = Math.floor((first! + offsetAt(timeZone, first!)) / DAY); day <= lastDay; day++) groupOf({ g: day });
-  }
-  const rows = [...groups.values()].map((g) => ({ ...g, rate: g.clicks ? g.chats / g.clicks : null }));
-  rows.sort(by === 'day' ? (a, b) => (a.group! < b.group! ? -1 : 1) : (a, b) => b.chats - a.chats || b.clicks - a.clicks || String(a.group ?? '\uffff').localeCompare(String(b.group ?? '\uffff')) || String(a.channel).localeCompare(String(b.channel)));
-  return { by, timeZone, groups: rows, total: counts(Number(totalClicks.n), Number(totals.chats), Number(totals.people), Number(totalNew.n)) };
+  const last = '\uffff';
+  return [...groups.values()]
+    .map(withRate)
+    .sort((a, b) => b.chats - a.chats || b.clicks - a.clicks || String(a.group ?? last).localeCompare(String(b.group ?? last)) || String(a.channel).localeCompare(String(b.channel)));
 }
 
-const counts = (clicks: number, chats: number, people: number, newPeople: number): ReportCounts => ({ clicks, chats, people, newPeople, rate: clicks ? chats / clicks : null });
+/** Every day from the first to the last of the range (or of what is recorded), the empty ones too. */
+async function byDay(engine: Engine, timeZone: string, since: number | undefined, until: number | undefined): Promise<ReportGroup[]> {
+  let first = since;
+  let last = until;
+  if (first === undefined || last === undefined) {
+    const bounds = await Promise.all([
+      engine.query('SELECT MIN(at) AS lo, MAX(at) AS hi FROM mme_referrals WHERE claim IS NULL'),
+      engine.query('SELECT MIN(at) AS lo, MAX(at) AS hi FROM mme_clicks'),
+    ]);
+    const los = bounds.map(([row]) => row?.lo).filter((v) => v != null).map(Number);
+    const his = bounds.map(([row]) => row?.hi).filter((v) => v != null).map(Number);
+    if (!los.length) return [];
+    first ??= Math.min(...los);
+    last ??= Math.max(...his) + 1;
+    if (first >= last) return [];
+  }
+  const rows: ReportGroup[] = [];
+  const lastDate = dateIn(timeZone, last - 1);
+  for (let date = dateIn(timeZone, first); date <= lastDate; date = nextDate(date)) {
+    // From local midnight to local midnight, whatever the clocks did that day, within the range.
+    const from = Math.max(startOfDay(timeZone, date), first);
+    const to = Math.min(startOfDay(timeZone, nextDate(date)), last);
+    const [row] = await engine.query(`SELECT
+      (SELECT COUNT(*) FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to}) AS chats,
+      (SELECT COUNT(DISTINCT person) FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to}) AS people,
+      (SELECT COUNT(*) FROM mme_people WHERE first_at >= ${from} AND first_at < ${to}) AS new_people,
+      (SELECT COUNT(*) FROM mme_clicks WHERE at >= ${from} AND at < ${to}) AS clicks`);
+    rows.push(withRate({ group: date, clicks: Number(row.clicks), chats: Number(row.chats), people: Number(row.people), newPeople: Number(row.new_people) }));
+  }
+  return rows;
+}

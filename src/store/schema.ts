@@ -32,8 +32,13 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       claim TEXT,
       claim_until BIGINT
     )`,
-    'CREATE INDEX mme_referrals_at ON mme_referrals (at)',
-    'CREATE INDEX mme_referrals_person ON mme_referrals (person)',
+    // The report reads indexes in the order of its groups, people next to each other, so that
+    // counting distinct people over millions of referrals is a scan, not a sort.
+    'CREATE INDEX mme_referrals_at ON mme_referrals (at, person) WHERE claim IS NULL',
+    'CREATE INDEX mme_referrals_ref ON mme_referrals (ref, channel, person, at) WHERE claim IS NULL',
+    'CREATE INDEX mme_referrals_channel ON mme_referrals (channel, person, at) WHERE claim IS NULL',
+    'CREATE INDEX mme_referrals_source ON mme_referrals (source, person, at) WHERE claim IS NULL',
+    'CREATE INDEX mme_referrals_person ON mme_referrals (person, at)',
     // Each person's first referral ever, kept as referrals are recorded: the smallest (at, key)
     // wins, whatever order receivers record them in, so "new people" needs no scan of history.
     `CREATE TABLE mme_people (
@@ -45,6 +50,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       source TEXT
     )`,
     'CREATE INDEX mme_people_first_at ON mme_people (first_at)',
+    'CREATE INDEX mme_people_ref ON mme_people (ref, channel, first_at)',
     // Clicks on the kit's buttons, counted by the receiver: nothing about the visitor.
     `CREATE TABLE mme_clicks (
       at BIGINT NOT NULL,
@@ -55,6 +61,7 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
       handoff TEXT
     )`,
     'CREATE INDEX mme_clicks_at ON mme_clicks (at)',
+    'CREATE INDEX mme_clicks_ref ON mme_clicks (ref, channel, at)',
   ],
 ];
 

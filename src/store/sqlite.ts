@@ -80,6 +80,8 @@ export async function sqliteEngine(path: string, field: string): Promise<Engine>
     db = new Driver(path, { timeout: 10_000 });
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
+    // A report's sorts spill to a file, not to memory: RSS stays flat in the number of referrals.
+    db.exec('PRAGMA temp_store = FILE');
   } catch (error) {
     throw explain(error, path, field);
   }

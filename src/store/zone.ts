@@ -1,6 +1,5 @@
 import { StoreError } from './errors.js';
 
-const DAY = 86_400_000;
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** A formatter for `timeZone`, checked once. @throws {StoreError} `timezone-invalid`. */
@@ -34,40 +33,8 @@ export function startOfDay(timeZone: string, date: string): number {
   return at;
 }
 
-/** The local date (`YYYY-MM-DD`) of a day number: days since 1970-01-01 on the zone's clocks. */
-export const dateOfDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
-/** The day number of the local date `YYYY-MM-DD`. */
-export const dayOfDate = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
+/** The local date (`YYYY-MM-DD`) of an instant in `timeZone`. */
+export const dateIn = (timeZone: string, at: number) => new Date(at + offsetAt(timeZone, at)).toISOString().slice(0, 10);
 
-/** Spans of one offset: each holds from the previous span's `until` to its own. */
-export interface OffsetSpan {
-  readonly until: number;
-  readonly offset: number;
-}
-
-/**
- * The offsets `timeZone` has between `from` and `to`: one span per change of clocks, each change
- * found to the second. The last span runs on past `to`.
- */
-export function offsetSpans(timeZone: string, from: number, to: number): OffsetSpan[] {
-  const spans: OffsetSpan[] = [];
-  let offset = offsetAt(timeZone, from);
-  // Zones change their clocks at most a few times a year, never twice within 6 hours.
-  const step = 6 * 3600_000;
-  for (let at = from; at < to; at += step) {
-    const next = Math.min(at + step, to);
-    const later = offsetAt(timeZone, next);
-    if (later === offset) continue;
-    let low = at;
-    let high = next;
-    while (high - low > 1000) {
-      const middle = low + Math.floor((high - low) / 2000) * 1000;
-      if (offsetAt(timeZone, middle) === offset) low = middle;
-      else high = middle;
-    }
-    spans.push({ until: high, offset });
-    offset = later;
-  }
-  spans.push({ until: Infinity, offset });
-  return spans;
-}
+/** The date after `YYYY-MM-DD`. */
+export const nextDate = (date: string) => new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10);

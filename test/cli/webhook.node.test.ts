@@ -337,9 +337,9 @@ describe('mme import, mme report and mme forget', () => {
   it('names the option of a mistake, with no stack trace', () => {
     const cases: [string[], RegExp][] = [
       [['--by', 'week'], /^mme report: --by: "week" must be ref, channel, source, day$/],
-      [['--since', 'last tuesday'], /^mme report: --since: "last tuesday" is not a date such as 2026-11-01/],
-      [['--until', '2026-02-30'], /^mme report: --until: "2026-02-30" is not a date/],
-      [['--since', '2026-11-05', '--until', '2026-11-01'], /^mme report: --until: "2026-11-01" is before --since "2026-11-05"$/],
+      [['--since', 'last tuesday'], /^mme report: --since: "last tuesday" is not a day such as 2026-11-01, a time such as 2026-11-01T09:00:00\+01:00/],
+      [['--until', '2026-02-30'], /^mme report: --until: "2026-02-30" is not a day/],
+      [['--since', '2026-11-05', '--until', '2026-11-01'], /^mme report: --until: "2026-11-01" is before since "2026-11-05"$/],
       [['--timezone', 'Mars/Olympus'], /^mme report: --timezone: "Mars\/Olympus" is not a time zone: use an IANA name/],
       [['--format', 'pdf'], /^mme report: --format: "pdf" must be table, csv, json$/],
       [['--links', join(dir, 'nope.csv')], /^mme report: nope\.csv: cannot read/],

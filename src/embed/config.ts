@@ -20,13 +20,15 @@ export function readConfig(script: HTMLScriptElement | null, globalConfig: unkno
   return config;
 }
 
-/** Whether a path matches one of the comma-separated globs (`*` matches anything). */
+const globPattern = (glob: string) => glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+
+/** Whether a path matches one of the comma-separated globs (`*` matches anything; `/checkout/*` covers `/checkout` too). */
 export function pathMatches(path: string, globs: string): boolean {
   return globs
     .split(',')
     .map((glob) => glob.trim())
     .filter(Boolean)
-    .some((glob) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}/?$`).test(path));
+    .some((glob) => new RegExp(`^${glob.endsWith('/*') ? `${globPattern(glob.slice(0, -2))}(/.*)?` : globPattern(glob)}/?$`).test(path));
 }
 
 /** Links the embed turns into elements: marked with data-mme or the mme-chat-button class. */

@@ -51,7 +51,11 @@ export const messengerRules =
     const page = normalize(read('page'));
     const topic = read('topic');
     const cadence = read('cadence');
-    if (!found.length && !page) add('page-missing', 'page is missing: give a Page username or ID');
+    if (!found.length && !page) {
+      // Something was given, and it was a Facebook address of something else: a share, a chat…
+      if (read('page').trim()) add('page-invalid', `page ${quote(read('page'))} names no Page: give the Page's own address or username`);
+      else add('page-missing', 'page is missing: give a Page username or ID');
+    }
     // Periods alone (`.`, `..`) would make a link to m.me itself.
     else if (/[^A-Za-z0-9.]|^\.+$/.test(page)) add('page-invalid', `page ${quote(page)} may only have letters, digits and periods`);
     else if (page.length < 5 && /\D/.test(page)) add('page-short', `page ${quote(page)} is under 5 characters`, 'warning');

@@ -5,8 +5,8 @@ import { throwErrors } from './problems.js';
 const PAGE_URL =
   /^(?:https?:)?(?:\/\/)?(?:(?:www|m|web|business)\.)?(facebook\.com|fb\.com|m\.me)(?![^/?#])(\/[^?#]*)?(\?[^#]*)?/i;
 
-/** facebook.com paths that name no Page: a video, a share, a group, an event…. */
-const NOT_PAGES = /^(watch|share|groups|events|reels?|photos?|videos?|\w+\.php)$/i;
+/** facebook.com paths that name no Page: a video, a share, a chat, a group, an event, Facebook's own pages…. */
+const NOT_PAGES = /^(watch|sharer?|messages|groups|events|marketplace|gaming|login|help|settings|search|hashtag|reels?|stories|photos?|videos?|notifications|friends|bookmarks|\w+\.php)$/i;
 
 /**
  * Extracts the bare Page name or ID from what people paste; never throws.

@@ -37,8 +37,9 @@ const LINK = /^(?:https?:\/\/|\/\/)?(?:www\.)?(?:m\.me\/(rn\/)?|(ig)\.me\/(?:m\/
  * @throws {LinkError} `not-messenger-link` for anything else, or the code of an invalid part.
  */
 export function parseLink(url: string): ParsedLink {
-  // A browser drops tabs and line breaks from a URL before reading it; so does this parser.
-  const text = typeof url == 'string' ? url.replace(/[\t\n\r]/g, '').trim() : '';
+  // Read as a browser reads a URL (WHATWG URL): control characters and spaces at either end are
+  // dropped, and tabs and line breaks anywhere, so the ref is the one a browser would send.
+  const text = typeof url == 'string' ? url.replace(/^[\0- ]+|[\0- ]+$|[\t\n\r]/g, '') : '';
   const match = LINK.exec(text) ?? fail('not-messenger-link', `url ${quote(typeof url == 'string' ? url : typeof url)} is not an m.me or ig.me link`);
   const params = new Map<string, string>();
   for (const pair of (match[4] ?? '').split('&')) {

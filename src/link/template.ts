@@ -61,9 +61,12 @@ export function foldRef(value: string): string {
   );
 }
 
-/** Reads one of the context's own fields (never an inherited one such as `constructor`). */
-const own = (source: object | undefined, key: string): string =>
-  source && Object.hasOwn(source, key) ? String((source as Record<string, unknown>)[key] ?? '') : '';
+/** Reads one of the context's own fields (never an inherited one such as `constructor`): text or a number. */
+const own = (source: object | undefined, key: string): string => {
+  const value = source && Object.hasOwn(source, key) ? (source as Record<string, unknown>)[key] : undefined;
+  if (value != null && typeof value == 'object') fail('options-invalid', `context ${key} must be text or a number, not an object`);
+  return String(value ?? '');
+};
 
 /**
  * Expands a ref template and reports what happened to it. Throws only for an invalid template.

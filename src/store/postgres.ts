@@ -53,13 +53,7 @@ function explain(error: unknown, url: string, field: string): unknown {
  * @example const store = await postgresStore(process.env.DATABASE_URL, { secret: process.env.MME_APP_SECRET });
  */
 export async function postgresStore(url: string | Pool, options: StoreOptions & { field?: string } = {}): Promise<Store> {
-  const engine = await postgresEngine(url, options.field ?? 'url');
-  try {
-    return await createStore(engine, options);
-  } catch (error) {
-    await engine.close();
-    throw error;
-  }
+  return createStore(await postgresEngine(url, options.field ?? 'url'), options);
 }
 
 /** A PostgreSQL database as the store's engine: a pool, one client per transaction. */

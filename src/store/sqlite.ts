@@ -56,13 +56,7 @@ function explain(error: unknown, path: string, field: string): unknown {
  * @example const store = await sqliteStore('mme.db', { secret: process.env.MME_APP_SECRET });
  */
 export async function sqliteStore(path: string, options: StoreOptions & { field?: string } = {}): Promise<Store> {
-  const engine = await sqliteEngine(path, options.field ?? 'path');
-  try {
-    return await createStore(engine, options);
-  } catch (error) {
-    await engine.close();
-    throw error;
-  }
+  return createStore(await sqliteEngine(path, options.field ?? 'path'), options);
 }
 
 /** The SQLite file as the store's engine: WAL, synced at each commit, one transaction at a time. */

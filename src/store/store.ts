@@ -39,8 +39,17 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
 const hash = (secret: string, kind: string, value: string) => createHmac('sha256', secret).update(`${kind}:${value}`).digest('base64url').slice(0, 22);
 const personOf = (r: Referral) => r.psid ?? r.userRef;
 
-/** The one store, on either engine: every statement here is SQL both engines run. */
+/** The one store, on either engine (closed again when it cannot be made): every statement here is SQL both engines run. */
 export async function createStore(engine: Engine, options: StoreOptions = {}): Promise<Store> {
+  try {
+    return await storeOn(engine, options);
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+}
+
+async function storeOn(engine: Engine, options: StoreOptions): Promise<Store> {
   const { secret, keepIds = false } = options;
   if (secret !== undefined && (typeof secret !== 'string' || !secret)) throw new StoreError('secret-missing', 'secret', 'secret must be the app secret, a non-empty string');
   await migrate(engine);

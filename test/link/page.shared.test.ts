@@ -32,26 +32,48 @@ describe('normalizePage', () => {
 
   const bad: { input: unknown; code: string }[] = [
     { input: '', code: 'page-missing' },
-    { input: '@', code: 'page-missing' },
-    { input: 'https://www.facebook.com/', code: 'page-missing' },
-    { input: 'https://www.facebook.com/profile.php', code: 'page-missing' },
+    { input: '@', code: 'page-invalid' },
+    { input: 'https://www.facebook.com/', code: 'page-invalid' },
+    { input: 'https://www.facebook.com/profile.php', code: 'page-invalid' },
     { input: 'Original Coast', code: 'page-invalid' },
     { input: 'https://example.com/OriginalCoastClothing', code: 'page-invalid' },
     { input: null, code: 'page-missing' },
     { input: '.', code: 'page-invalid' },
     { input: '..', code: 'page-invalid' },
-    // Addresses of things that are not a Page name none: never a made-up page "watch" or "groups".
-    { input: 'https://www.facebook.com/watch/?v=123', code: 'page-missing' },
-    { input: 'https://www.facebook.com/share/1AbCdEf/', code: 'page-missing' },
-    { input: 'https://www.facebook.com/groups/123456/', code: 'page-missing' },
-    { input: 'https://www.facebook.com/events/123456/', code: 'page-missing' },
-    { input: 'https://www.facebook.com/reel/123456', code: 'page-missing' },
-    { input: 'https://www.facebook.com/permalink.php?story_fbid=1&id=2', code: 'page-missing' },
-    { input: 'https://www.facebook.com/p/', code: 'page-missing' },
+    // Addresses of things that are not a Page name none: never a made-up page "watch", "sharer"
+    // or "messages", which would send every click to a page that does not exist.
+    ...[
+      'https://www.facebook.com/watch/?v=123',
+      'https://www.facebook.com/share/1AbCdEf/',
+      'https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fshop.example%2F',
+      'https://www.facebook.com/messages/t/100064123456789',
+      'https://www.facebook.com/groups/123456/',
+      'https://www.facebook.com/events/123456/',
+      'https://www.facebook.com/marketplace/item/123/',
+      'https://www.facebook.com/gaming/somebody',
+      'https://www.facebook.com/login/?next=%2FOriginalCoastClothing',
+      'https://www.facebook.com/help/123',
+      'https://www.facebook.com/settings?tab=account',
+      'https://www.facebook.com/search/top?q=coast',
+      'https://www.facebook.com/hashtag/summersale',
+      'https://www.facebook.com/photo.php?fbid=1',
+      'https://www.facebook.com/story.php?story_fbid=1&id=2',
+      'https://www.facebook.com/permalink.php?story_fbid=1&id=2',
+      'https://www.facebook.com/reel/123456',
+      'https://www.facebook.com/stories/123456/',
+      'https://www.facebook.com/notifications',
+      'https://m.facebook.com/friends/requests/',
+      'https://www.facebook.com/bookmarks/',
+      'https://www.facebook.com/p/',
+    ].map((input) => ({ input, code: 'page-invalid' })),
   ];
   for (const { input, code } of bad) {
     it(`rejects ${JSON.stringify(input)} with ${code}`, () => {
       expect(() => normalizePage(input as string)).to.throw(LinkError).with.property('code', code);
     });
   }
+
+  it('says in plain words that a pasted Facebook address names no Page', () => {
+    expect(() => normalizePage('https://www.facebook.com/sharer/sharer.php?u=x')).to.throw(LinkError, /^page "https:\/\/www\.facebook\.com\/sharer[^"]*" names no Page: give the Page's own address or username$/);
+  });
 });

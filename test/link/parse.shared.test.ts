@@ -18,13 +18,16 @@ describe('parseLink', () => {
     // A browser drops tabs and line breaks inside a URL, and decodes parameter names as Meta does.
     { url: 'https://m.me/OriginalCoastClothing?ref=a\nb\tc\r', expected: { kind: 'chat', page: 'OriginalCoastClothing', ref: 'abc' } },
     { url: 'm.me/OriginalCoastClothing?r%65f=evil', expected: { kind: 'chat', page: 'OriginalCoastClothing', ref: 'evil' } },
+    // …and control characters and spaces at either end, so the ref is the one a browser sends.
+    { url: ' https://m.me/x.shop?ref=a\u0000', expected: { kind: 'chat', page: 'x.shop', ref: 'a' } },
+    { url: '\u0001\u001fhttps://m.me/OriginalCoastClothing?ref=b \u0000\u0007\u001f', expected: { kind: 'chat', page: 'OriginalCoastClothing', ref: 'b' } },
     // ig.me: Meta documents both /m/NAME (Instagram Messaging) and NAME (Instagram Login).
     { url: 'https://ig.me/m/originalcoastclothing?ref=bio', expected: { kind: 'instagram', username: 'originalcoastclothing', ref: 'bio' } },
     { url: 'ig.me/original.coast_clothing', expected: { kind: 'instagram', username: 'original.coast_clothing' } },
     { url: 'HTTPS://WWW.IG.ME/m/coast/?utm_source=x&ref=a%3Db', expected: { kind: 'instagram', username: 'coast', ref: 'a=b' } },
   ];
   for (const { url, expected } of cases) {
-    it(`reads ${url.trim()}`, () => expect(parseLink(url)).to.deep.equal(expected));
+    it(`reads ${JSON.stringify(url)}`, () => expect(parseLink(url)).to.deep.equal(expected));
   }
 
   const bad: { url: unknown; code: string }[] = [

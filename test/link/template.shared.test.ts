@@ -55,6 +55,14 @@ describe('expandRef', () => {
     expect(expandRef('{query.src|direct}', undefined as unknown as PageContext)).to.equal('direct');
   });
 
+  it('refuses a context value that is an object, with a LinkError naming it, never a TypeError', () => {
+    for (const context of [{ path: Object.create(null) }, { title: {} }, { query: { utm_source: [] as unknown as string } }]) {
+      expect(() => expandRef('web-{path}-{title}-{query.utm_source}', context as never))
+        .to.throw(LinkError)
+        .that.satisfies((error: LinkError) => error.code === 'options-invalid' && error.field === 'context');
+    }
+  });
+
   it('keeps pages in any script apart: distinct paths give distinct refs in the safe alphabet', () => {
     const paths = ['/日本語/', '/中文/', '/каталог/обувь/', '/каталог/сумки/', '/عربي/', '/ελληνικά/', '/עברית/', '/ภาษาไทย/', '/한국어/', '/हिन्दी/'];
     const refs = paths.map((path) => expandRef('web-{path}', { path: encodeURI(path) }));

@@ -1,9 +1,9 @@
 import { MmeChatButton, MmeQrCode } from '../src/components/index.js';
-import { EmailError, emailButton } from '../src/email/index.js';
+import { EmailError, emailButton, emailQr } from '../src/email/index.js';
 import { LinkError, type LinkOptions, type Problem, checkLink, expandRefDetailed, instagramLink, messengerLink, normalizePage, parseLink } from '../src/link/index.js';
 import { buttonHours, visitorTime } from '../src/hours/index.js';
 import { EN, LOCALES, fill } from '../src/labels/index.js';
-import { buttonAttributes, scriptBase, snippets } from './snippets.js';
+import { buttonAttributes, fixedWebsiteRef, scriptBase, snippets } from './snippets.js';
 
 /** The configurator's state: every form field, kept in the page's URL so it can be shared. */
 type State = Record<string, string>;
@@ -11,7 +11,7 @@ type State = Record<string, string>;
 const form = document.querySelector<HTMLFormElement>('#form')!;
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 /** The fields that show their problems beside them. */
-const FIELDS = ['page', 'instagram', 'ref', 'staticRef', 'text', 'topic', 'cadence', 'accent', 'onAccent', 'delay', 'greetingName', 'greetingAvatar', 'hours', 'closedOn', 'host'];
+const FIELDS = ['page', 'instagram', 'ref', 'staticRef', 'text', 'topic', 'cadence', 'accent', 'onAccent', 'delay', 'greetingName', 'greetingAvatar', 'hours', 'closedOn', 'host', 'qrImage'];
 
 // The time zones this browser knows, the owner's own chosen; the languages with built-in words.
 const ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -97,6 +97,14 @@ function linkOptions(state: State, ref: string): LinkOptions[] {
 }
 
 /** A link's problems, each under the form's field: an Instagram username's under the Instagram field. */
+/** Fields that only the script tag and the element carry (not the link, the QR code or the email). */
+const PAGE_ONLY = ['host', 'greetingAvatar', 'delay', 'hours', 'timezone', 'closedOn'];
+/** The space between two email buttons: a table row, since clients drop margins. */
+const EMAIL_GAP = '<table role="presentation" border="0" cellpadding="0" cellspacing="0"><tr><td height="12" style="height:12px;line-height:12px;font-size:12px">&nbsp;</td></tr></table>';
+
+/** Fields that only the email carries. */
+const EMAIL_ONLY = ['accent', 'onAccent', 'qrImage'];
+
 const check = (options: LinkOptions[]) => options.flatMap((o) => checkLink(o)).map((p) => (p.field === 'username' ? { ...p, field: 'instagram' } : p));
 
 function update(): void {
@@ -146,10 +154,16 @@ function update(): void {
   }
   $('#instagram-hint').innerHTML = instagram && instagram !== state.instagram.trim() ? `Instagram username: <strong>${instagram}</strong>` : INSTAGRAM_HINT;
   const named = { ...state, instagram: instagram || state.instagram };
+  const channels = [...(!instagramOnly ? ['Messenger'] : []), ...(state.instagram.trim() ? ['Instagram'] : [])];
+  $('#logo-label').textContent = `${channels.join(' and ')} icon${channels.length > 1 ? 's' : ''} in the QR code${channels.length > 1 ? 's' : ''}`;
 
   // Opening hours, read for the moment the owner picks (now when none is picked).
   const moment = state.moment ? new Date(state.moment).getTime() : Date.now();
   $('#hours-status').textContent = '';
+  // Dates the shop is closed on only mean something beside opening hours.
+  if (state.closedOn.trim() && !state.hours.trim()) {
+    problems.push({ code: 'closed-on-without-hours', field: 'closedOn', severity: 'warning', message: 'closed dates need opening hours: fill in the hours above, or the button ignores these dates' });
+  }
   if (state.hours.trim()) {
     const read = buttonHours({ hours: state.hours, timezone: state.timezone, closedOn: state.closedOn }, moment);
     problems.push(...read.problems.map((p) => ({ ...p, field: p.field === 'closed-on' ? 'closedOn' : p.field })));
@@ -171,44 +185,61 @@ function update(): void {
   const host = scriptBase(state.host);
   if (!host) problems.push({ code: 'host-invalid', field: 'host', severity: 'error', message: 'give a folder of your site, such as /mme-kit/, or a full https:// address' });
 
+  // Each output is blocked only by the fields it depends on: a wrong picture address or host
+  // leaves the plain link, the QR code and the email as they are.
+  const blocking = (ignored: readonly string[]) => problems.some((p) => p.severity === 'error' && !ignored.includes(p.field));
   let links: string[] = [];
   let websiteLink = '';
   let email: { html: string; text: string } | null = null;
-  if (!problems.some((p) => p.severity === 'error')) {
+  if (!blocking([...PAGE_ONLY, ...EMAIL_ONLY])) {
     links = staticOptions.map(messengerLink);
-    websiteLink = messengerLink(websiteOptions[0]);
     try {
       // One email button per channel; Instagram's keeps its own colour unless the form sets one.
       const buttons = staticOptions.map((options) =>
         emailButton({ ...options, label: state.label || undefined, ...('username' in options && state.accent.toLowerCase() === '#0866ff' ? {} : { color: state.accent, textColor: state.onAccent }) }),
       );
-      email = { html: buttons.map((b) => b.html).join('\n'), text: buttons.map((b) => b.text).join('\n') };
+      // Two buttons stand apart, with a row of space between them that every client keeps.
+      email = { html: buttons.map((b) => b.html).join(`\n${EMAIL_GAP}\n`), text: buttons.map((b) => b.text).join('\n') };
     } catch (error) {
       if (!(error instanceof EmailError)) throw error;
       const message = error.code === 'email-low-contrast' ? `${error.message.replace(/^the label's/, "the text colour's")}: pick a darker button colour or a darker text colour` : error.message;
       problems.push({ code: error.code, field: 'accent', severity: 'error', message });
     }
   }
+  // The email QR code: the image the owner uploaded, linked to the first channel's fixed link.
+  let emailQrHtml = '';
+  if (email && state.qrImage?.trim()) {
+    try {
+      emailQrHtml = emailQr({ ...staticOptions[0], imageUrl: state.qrImage.trim() }).html;
+    } catch (error) {
+      if (!(error instanceof EmailError)) throw error;
+      problems.push({ code: error.code, field: 'qrImage', severity: 'error', message: 'give the https:// address of the PNG you uploaded (not an SVG, not a path on your computer)' });
+    }
+  }
+  if (!blocking([...PAGE_ONLY, ...EMAIL_ONLY, 'staticRef'])) websiteLink = messengerLink(websiteOptions[0]);
   showProblems(problems);
   const link = links[0] ?? '';
-  const valid = !!link && !!email;
+  // The script tag and the element: the website's link and the page's own settings.
+  const pageReady = !!websiteLink && !blocking([...EMAIL_ONLY, 'staticRef']);
   const why = 'Fix what the form points out to see this.';
 
   // The website preview shows the ref as the sample page would send it; the QR code, the fixed one.
   const { link: linkAttributes, look, behaviour } = buttonAttributes(named, page, websiteRef);
-  setAttributes(inline, { ...linkAttributes, ...look, handoff: behaviour.handoff, hours: behaviour.hours, timezone: behaviour.timezone, 'closed-on': behaviour['closed-on'], 'when-away': behaviour['when-away'] });
+  // A preview gets only a link that is valid: an element given a broken one logs an error, at
+  // every key press while the owner is still typing.
+  if (websiteLink) setAttributes(inline, { ...linkAttributes, ...look, handoff: behaviour.handoff, hours: behaviour.hours, timezone: behaviour.timezone, 'closed-on': behaviour['closed-on'], 'when-away': behaviour['when-away'] });
   // The button reads its language when it joins the page: it joins again in the one to preview.
   if ((inline.getAttribute('lang') ?? '') !== state.previewLang) {
     setAttributes(inline, { lang: state.previewLang || undefined });
     inline.remove();
     $('#inline-preview').append(inline);
   }
-  unavailable('inline', websiteLink ? '' : why);
+  unavailable('inline', websiteLink && !blocking([...EMAIL_ONLY, 'staticRef', 'host', 'greetingAvatar', 'delay']) ? '' : why);
   // A printed code holds one link: one code per channel.
   const instagramCode = links.find((l) => l.startsWith('https://ig.me/'));
   const messengerCode = links.find((l) => !l.startsWith('https://ig.me/'));
-  setAttributes(qr, { value: messengerCode, logo: state.logo ? '' : undefined, caption: instagramCode ? 'Scan to chat on Messenger' : 'Scan to chat', download: '' });
-  setAttributes(qrInstagram, { value: instagramCode, logo: state.logo ? '' : undefined, caption: messengerCode ? 'Scan to chat on Instagram' : 'Scan to chat', download: '' });
+  if (messengerCode) setAttributes(qr, { value: messengerCode, logo: state.logo ? '' : undefined, caption: instagramCode ? 'Scan to chat on Messenger' : 'Scan to chat', download: '' });
+  if (instagramCode) setAttributes(qrInstagram, { value: instagramCode, logo: state.logo ? '' : undefined, caption: messengerCode ? 'Scan to chat on Instagram' : 'Scan to chat', download: '' });
   // A code with no link would be an invalid element: only the channels in use are on the page.
   $('#qr-preview').replaceChildren(...(messengerCode || !instagramCode ? [qr] : []), ...(instagramCode ? [qrInstagram] : []));
   unavailable('qr', link ? '' : why);
@@ -216,11 +247,32 @@ function update(): void {
   const frame = $<HTMLIFrameElement>('#site-preview');
   const frameQuery = new URLSearchParams(Object.entries({ ...linkAttributes, ...look, ...behaviour, 'greeting-delay': state.greeting ? '1' : undefined, position: state.position === 'inline' ? 'bottom-right' : state.position, lang: state.previewLang || undefined }).filter(([, v]) => v) as [string, string][]);
   const frameUrl = `./frame.html?${frameQuery}`;
-  if (valid && frame.getAttribute('src') !== frameUrl) frame.setAttribute('src', frameUrl);
+  if (pageReady && frame.getAttribute('src') !== frameUrl) frame.setAttribute('src', frameUrl);
 
-  Object.assign(outputs, valid ? snippets({ links, state: named, page, host: host!, email: email! }) : { link: '', script: '', element: '', email: '', emailText: '' });
+  // The snippets tell the kind of button from the links: the website's, when the fixed ones wait on a fix.
+  const snippetLinks = links.length ? links : websiteLink ? websiteOptions.map(messengerLink) : [];
+  const fallback = pageReady ? messengerLink(linkOptions(state, fixedWebsiteRef(state.ref))[0]) : '';
+  const handed = snippetLinks.length ? snippets({ links: snippetLinks, websiteLink: fallback, state: named, page, host: host ?? '', email: email ?? { html: '', text: '' } }) : null;
+  // Each channel's link has its own output, so that one copy is one link.
+  const messengerLinkOut = links.find((l) => !l.startsWith('https://ig.me/'));
+  const instagramLinkOut = links.find((l) => l.startsWith('https://ig.me/'));
+  $('[data-output=instagramLink]').hidden = !(messengerLinkOut && instagramLinkOut);
+  $('[data-output=emailQr]').hidden = !state.qrImage?.trim();
+  $('#link-title').textContent = messengerLinkOut && instagramLinkOut ? 'Messenger link' : 'Link';
+  Object.assign(outputs, {
+    link: (messengerLinkOut && instagramLinkOut ? messengerLinkOut : links[0]) ?? '',
+    instagramLink: messengerLinkOut && instagramLinkOut ? instagramLinkOut : '',
+    // The element's no-JavaScript link carries the website's fixed ref, never the printed codes'.
+    script: pageReady ? (handed?.script ?? '') : '',
+    element: pageReady ? (handed?.element ?? '') : '',
+    email: email?.html ?? '',
+    emailQr: emailQrHtml,
+    emailText: email ? (handed?.emailText ?? '') : '',
+  });
   for (const [name, text] of Object.entries(outputs)) $(`#out-${name}`).textContent = text || why;
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy')) button.disabled = !valid;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy')) button.disabled = !outputs[button.dataset.copy as keyof typeof outputs];
+  // Tall enough for every button it shows.
+  $<HTMLIFrameElement>('#email-preview').style.height = `${2.5 + 4 * Math.max(1, email ? links.length : 1)}rem`;
   $<HTMLIFrameElement>('#email-preview').srcdoc = email ? `<!doctype html><html lang="en"><body style="margin:16px;font-family:Arial,sans-serif">${email.html}</body></html>` : '';
 
   const query = new URLSearchParams(Object.entries(state).filter(([key, value]) => value !== DEFAULTS[key]));

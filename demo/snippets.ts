@@ -1,4 +1,5 @@
 import { defaultLabel } from '../src/labels/index.js';
+import { foldRef } from '../src/link/index.js';
 import { escapeMarkup as escape } from '../src/qr/index.js';
 
 /** The copy-paste snippets the configurator hands over, built from the real modules' output. */
@@ -75,20 +76,30 @@ function hoursAttributes(state: State) {
 }
 
 /**
+ * The website's ref where no template can run (the element's no-JavaScript link): the template
+ * without its tokens (`web-{path}` → `web`), or `website` when nothing fixed is left. Never the
+ * printed codes' ref, which would count website visitors as scans.
+ */
+export function fixedWebsiteRef(template: string): string {
+  const fixed = foldRef(template.replace(/\{\{|\}\}|\{[^{}]*\}/g, (part) => (part === '{{' ? '{' : part === '}}' ? '}' : ' ')));
+  return fixed || 'website';
+}
+
+/**
  * What the configurator hands over. `links` (Messenger's first, then Instagram's) carry the fixed
  * ref of printed codes, emails and shared links; the script tag and the element carry the website's
  * ref template, which each page expands for itself. The element's fallback link cannot run a
- * template, so it is the first of `links`.
+ * template: `websiteLink` carries the template's fixed part.
  */
-export function snippets(input: { links: string[]; page: string; host: string; state: State; email: { html: string; text: string } }) {
-  const { links, page, host, state, email } = input;
+export function snippets(input: { links: string[]; websiteLink: string; page: string; host: string; state: State; email: { html: string; text: string } }) {
+  const { links, websiteLink, page, host, state, email } = input;
   const link = links[0];
   const { link: linkPart, look, behaviour } = buttonAttributes(state, page, state.ref);
   const embed = `${host}embed.js`;
   const script = `<script src="${escape(embed)}" async${attributes({ ...linkPart, ...look, position: state.position === 'bottom-right' ? undefined : state.position, ...behaviour }, 'data-')}></script>`;
   const kind = links.length > 1 ? 'chat' : link.startsWith('https://ig.me/') ? 'instagram' : linkPart.topic ? 'optin' : 'chat';
   const label = state.label || defaultLabel(kind);
-  const element = `<mme-chat-button${attributes({ ...linkPart, ...look, ...behaviour })}>\n  <a href="${escape(link)}">${escape(label)}</a>\n</mme-chat-button>\n<script src="${escape(embed)}" async></script>`;
+  const element = `<mme-chat-button${attributes({ ...linkPart, ...look, ...behaviour })}>\n  <a href="${escape(websiteLink)}">${escape(label)}</a>\n</mme-chat-button>\n<script src="${escape(embed)}" async></script>`;
   // Both channels: each link on its own line, named, for a shop owner to tell apart.
   const shared = links.length > 1 ? links.map((l) => `${l.startsWith('https://ig.me/') ? 'Instagram' : 'Messenger'}: ${l}`).join('\n') : link;
   return { link: shared, script, element, email: email.html, emailText: email.text.trimEnd() };

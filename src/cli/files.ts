@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './errors.js';
 
@@ -26,26 +27,73 @@ function kindOf(path: string): 'folder' | 'file' | 'none' {
   }
 }
 
+/** Files written one by one into a staging folder beside `folder`, then moved in together. */
+export interface Staging {
+  /** Writes one file into the staging folder (not yet into `folder`). */
+  write(name: string, data: string | Uint8Array): void;
+  /** The same, on the thread pool: the caller goes on while the disk writes. */
+  writeLater(name: string, data: string | Uint8Array): Promise<void>;
+  /** Moves every file written into `folder`, then removes the staging folder. */
+  commit(): void;
+  /** Removes the staging folder and what was written to it: nothing reaches `folder`. */
+  discard(): void;
+}
+
 /**
- * Writes files into `folder` all or nothing: each is written to a staging folder beside them
- * first, then moved into place, so a failure leaves no half-written file and no partial set.
- * `flag` names the option in the one-line error a person sees.
+ * Writes files into `folder` all or nothing, as they are made: each goes to a staging folder
+ * beside them first, and all are moved into place at the end, so a failure leaves no
+ * half-written file and no partial set, and nothing waits in memory. `flag` names the option in
+ * the one-line error a person sees.
  */
-export function writeAll(folder: string, files: readonly { name: string; data: string | Uint8Array }[], flag = '--out'): void {
-  let staging: string;
+export function stage(folder: string, flag = '--out'): Staging {
+  const fail = (error: unknown): never => {
+    throw new InputError(`${flag}: cannot write to the folder "${folder}": ${reason(error)}`);
+  };
+  let staging = '';
   try {
     staging = mkdtempSync(join(folder, '.mme-'));
   } catch (error) {
-    throw new InputError(`${flag}: cannot write to the folder "${folder}": ${reason(error)}`);
+    fail(error);
   }
-  try {
-    for (const { name, data } of files) writeFileSync(join(staging, name), data);
-    for (const { name } of files) renameSync(join(staging, name), join(folder, name));
-  } catch (error) {
-    throw new InputError(`${flag}: cannot write to the folder "${folder}": ${reason(error)}`);
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  const names: string[] = [];
+  const discard = () => rmSync(staging, { recursive: true, force: true });
+  return {
+    write(name, data) {
+      try {
+        writeFileSync(join(staging, name), data);
+        names.push(name);
+      } catch (error) {
+        discard();
+        fail(error);
+      }
+    },
+    async writeLater(name, data) {
+      try {
+        await writeFile(join(staging, name), data);
+        names.push(name);
+      } catch (error) {
+        discard();
+        fail(error);
+      }
+    },
+    commit() {
+      try {
+        for (const name of names) renameSync(join(staging, name), join(folder, name));
+      } catch (error) {
+        fail(error);
+      } finally {
+        discard();
+      }
+    },
+    discard,
+  };
+}
+
+/** Writes `files` into `folder` all or nothing (see `stage`). */
+export function writeAll(folder: string, files: readonly { name: string; data: string | Uint8Array }[], flag = '--out'): void {
+  const staging = stage(folder, flag);
+  for (const { name, data } of files) staging.write(name, data);
+  staging.commit();
 }
 
 /** Checks that `file` can be written: its folder exists and it is not a folder itself. */

@@ -37,9 +37,12 @@ export async function qrPng(link: string, options: QrPngOptions = {}): Promise<U
   return pngBytes(prepared, wholeNumber(options.scale ?? 8, 'scale', 'scale-invalid', 1, 100));
 }
 
-/** PNG bytes of a prepared code at `scale` pixels per module, in its colours. */
-export async function pngBytes(prepared: PreparedQr, scale: number): Promise<Uint8Array> {
+/**
+ * PNG bytes of a prepared code at `scale` pixels per module, in its colours. `deflate` replaces
+ * the platform's CompressionStream (the CLI passes Node's zlib, with less overhead per file).
+ */
+export async function pngBytes(prepared: PreparedQr, scale: number, deflate?: (data: Uint8Array) => Promise<Uint8Array>): Promise<Uint8Array> {
   // Loaded here, not at the top, so that a page drawing SVG only never downloads the PNG encoder.
   const { encodePng } = await import('./png.js');
-  return encodePng(prepared.matrix, { ...prepared, scale });
+  return encodePng(prepared.matrix, { ...prepared, scale, deflate });
 }

@@ -42,6 +42,8 @@ export interface PngOptions {
   readonly margin: number;
   readonly color: Rgb;
   readonly background: Rgb;
+  /** zlib-deflates the image data. @default the platform's CompressionStream */
+  readonly deflate?: (data: Uint8Array) => Promise<Uint8Array>;
 }
 
 let crcTable: Uint32Array | undefined;
@@ -72,6 +74,33 @@ async function deflate(data: Uint8Array): Promise<Uint8Array> {
 }
 
 /**
+ * The logo's pixels (palette indexes) for one geometry, drawn once: every code of a batch with the
+ * same version, scale and margin shares it, so the shapes are not tested again at each pixel.
+ */
+const logoRasters = new Map<string, Uint8Array>();
+function logoRaster(kind: 'instagram' | 'messenger', box: { x: number; y: number; side: number }, scale: number, side: number): Uint8Array {
+  const key = `${kind} ${box.x} ${box.y} ${box.side} ${scale} ${side}`;
+  let raster = logoRasters.get(key);
+  if (raster) return raster;
+  const iconAt = kind === 'instagram' ? instagramAt : messengerAt;
+  raster = new Uint8Array(side * side);
+  for (let py = Math.floor(box.y * scale); py < Math.min(side, Math.ceil((box.y + box.side) * scale)); py++) {
+    for (let px = Math.floor(box.x * scale); px < Math.min(side, Math.ceil((box.x + box.side) * scale)); px++) {
+      const mx = (px + 0.5) / scale;
+      const my = (py + 0.5) / scale;
+      if (mx < box.x || my < box.y || mx >= box.x + box.side || my >= box.y + box.side) continue;
+      const shape = iconAt([((mx - box.x) / box.side) * ICON_VIEWBOX, ((my - box.y) / box.side) * ICON_VIEWBOX]);
+      // 1 + the index, so that 0 stays "not in the logo's box".
+      raster[py * side + px] = 1 + (shape === 'white' ? 3 : shape === 'colour' ? 2 : 0);
+    }
+  }
+  // A few geometries at a time: a batch uses one or two.
+  if (logoRasters.size >= 8) logoRasters.delete(logoRasters.keys().next().value!);
+  logoRasters.set(key, raster);
+  return raster;
+}
+
+/**
  * An opaque, palette PNG of the code: whole pixels per module, the quiet zone inside the image,
  * and the logo (when the matrix has one) drawn from the same shapes as the SVG.
  */
@@ -80,7 +109,7 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
   const side = (matrix.size + 2 * margin) * scale;
   const box = logoBox(matrix, margin);
   const instagram = matrix.logo === 'instagram';
-  const iconAt = instagram ? instagramAt : messengerAt;
+  const logo = box ? logoRaster(instagram ? 'instagram' : 'messenger', box, scale, side) : undefined;
   const rows = new Uint8Array(side * (side + 1));
   const crossesLogo = (py: number) => !!box && (py + 0.5) / scale >= box.y && (py + 0.5) / scale < box.y + box.side;
   for (let py = 0; py < side; py++) {
@@ -90,16 +119,17 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
       rows.copyWithin(row, row - side - 1, row);
       continue;
     }
-    for (let px = 0; px < side; px++) {
-      // Sample each pixel at its centre, in module units.
-      const mx = (px + 0.5) / scale;
-      const my = (py + 0.5) / scale;
-      let index = matrix.dark(Math.floor(mx) - margin, Math.floor(my) - margin) ? 1 : 0;
-      if (box && mx >= box.x && my >= box.y && mx < box.x + box.side && my < box.y + box.side) {
-        const shape = iconAt([((mx - box.x) / box.side) * ICON_VIEWBOX, ((my - box.y) / box.side) * ICON_VIEWBOX]);
-        index = shape === 'white' ? 3 : shape === 'colour' ? 2 : 0;
+    // A module is `scale` pixels wide: its pixels are one run, then the logo's pixels go over it.
+    const my = Math.floor((py + 0.5) / scale) - margin;
+    for (let mx = -margin; mx < matrix.size + margin; mx++) {
+      const start = row + 1 + (mx + margin) * scale;
+      rows.fill(matrix.dark(mx, my) ? 1 : 0, start, start + scale);
+    }
+    if (logo && crossesLogo(py)) {
+      for (let px = 0; px < side; px++) {
+        const drawn = logo[py * side + px];
+        if (drawn) rows[row + 1 + px] = drawn - 1;
       }
-      rows[row + 1 + px] = index;
     }
   }
   const header = new Uint8Array(13);
@@ -112,7 +142,7 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
     chunk('PLTE', new Uint8Array(palette)),
-    chunk('IDAT', await deflate(rows)),
+    chunk('IDAT', await (options.deflate ?? deflate)(rows)),
     chunk('IEND', new Uint8Array()),
   ];
   const png = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));

@@ -13,6 +13,7 @@ import { qrPng } from '../../src/email/index.js';
 import { chatLink } from '../../src/link/index.js';
 import { createWebhookHandler, readReferrals } from '../../src/webhook/index.js';
 import { pageServer } from '../helpers/page-server.js';
+import { batchBench } from './batch.js';
 import { storeBench, storeRows } from './store.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -244,6 +245,8 @@ const handlerPerSecond = stats(await Promise.all([0, 1, 2].map(async (round) => 
 })));
 // The receiver and the store: `mme webhook` on SQLite and PostgreSQL, and `mme report` over 10 M referrals.
 const store = await storeBench();
+console.log('CLI: mme batch of 50,000 rows…');
+const batchRun = batchBench();
 
 
 // ── Report ──
@@ -292,6 +295,7 @@ lines.push(
   row(['`readReferrals` on a 1,000-event body, ms', fmt(readMs, 2)]),
   row(['`createWebhookHandler`: signed deliveries handled per second (in process)', fmt(handlerPerSecond, 0)]),
   ...storeRows(store, row),
+  row([`\`mme batch\` of ${batchRun.rows.toLocaleString('en')} rows with the logo: time, peak RSS`, `${batchRun.seconds.toFixed(1)} s, ${batchRun.rssMb.toFixed(0)} MB`]),
   row(['`qrPng` short link (scale 8), ms', fmt(pngShort, 2)]),
   row(['`qrPng` 2,000-character ref (scale 8), ms', fmt(pngLong, 2)]),
   '',
@@ -312,5 +316,5 @@ lines.push(
   '',
 );
 writeFileSync('test/bench/results.md', lines.join('\n'));
-writeFileSync('test/bench/results.json', JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, sizes, timings, node: { linksPerSecond, readReferrals1000Ms: readMs, qrPngShortMs: pngShort, qrPngLongMs: pngLong, webhookHandlerPerSecond: handlerPerSecond, store } }, null, 2) + '\n');
+writeFileSync('test/bench/results.json', JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, sizes, timings, node: { linksPerSecond, readReferrals1000Ms: readMs, qrPngShortMs: pngShort, qrPngLongMs: pngLong, webhookHandlerPerSecond: handlerPerSecond, store, batch: batchRun } }, null, 2) + '\n');
 console.log('\n' + lines.join('\n'));

@@ -61,7 +61,8 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await page.evaluate(() => (document.querySelector('#qr-preview mme-qr-code') as unknown as { updateComplete: Promise<unknown> }).updateComplete);
     assert.equal(await qrOnScreen(page), link);
     assert.match((await output(page, 'script'))!, /data-page="AcmeShoes" data-ref="promo-\{query\.utm_source\|direct\}" data-text="Do you have size 42\?"/);
-    assert.ok((await output(page, 'element'))!.includes(`<a href="${link.replace(/&/g, '&amp;')}">`));
+    // The element's no-JavaScript link: the website's, with the template's fixed part.
+    assert.ok((await output(page, 'element'))!.includes('<a href="https://m.me/AcmeShoes?ref=promo&amp;text=Do%20you%20have%20size%2042%3F">'));
     assert.ok((await output(page, 'email'))!.includes(`href="${link.replace(/&/g, '&amp;')}"`));
     assert.ok((await output(page, 'emailText'))!.endsWith(link));
     const frame = await page.$eval('#site-preview', (f) => f.getAttribute('src')!);
@@ -76,7 +77,7 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await page.waitForFunction(() => document.querySelector('#page-problems li'));
     assert.match((await page.$eval('#page-problems', (l) => l.textContent))!, /^Error: page "my page!" may only have letters, digits and periods/);
     assert.equal(await page.$eval('#page', (i) => i.getAttribute('aria-invalid')), 'true');
-    assert.deepEqual(await page.$$eval('button.copy', (buttons) => buttons.map((b) => (b as HTMLButtonElement).disabled)), [true, true, true, true, true]);
+    assert.deepEqual(await page.$$eval('button.copy', (buttons) => buttons.map((b) => (b as HTMLButtonElement).disabled)), [true, true, true, true, true, true, true], 'a wrong page blocks every output');
     await type(page, '#page', 'OriginalCoastClothing');
     await page.$eval('#ref', (input) => {
       (input as HTMLInputElement).value = 'x'.repeat(2100);
@@ -119,16 +120,95 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await blank.goto(session.server.route('/blank/', `<!doctype html><html lang="en"><head><title>Blank</title></head><body>${snippet}</body></html>`), { waitUntil: 'networkidle0' });
     await blank.waitForFunction(() => document.querySelector('mme-chat-button')?.shadowRoot?.querySelector('a'));
     assert.equal(await blank.$eval('mme-chat-button', (b) => b.shadowRoot!.querySelector('a')!.getAttribute('href')), 'https://m.me/OriginalCoastClothing?ref=pasted&text=Hi!%20I%20have%20a%20question');
-    assert.equal(await blank.$eval('mme-chat-button > a', (a) => a.getAttribute('href')), await output(page, 'link'), 'the fallback link is the fixed one');
+    assert.equal(await blank.$eval('mme-chat-button > a', (a) => a.getAttribute('href')), 'https://m.me/OriginalCoastClothing?ref=pasted&text=Hi!%20I%20have%20a%20question', "the fallback link carries the website's ref");
     await blank.close();
+    await page.close();
+  });
+
+  it('blocks only what depends on the field in error: a wrong picture address or host leaves the link, the code and the email', async () => {
+    const page = await open();
+    const why = 'Fix what the form points out to see this.';
+    const copyEnabled = (name: string) => page.$eval(`button[data-copy=${name}]`, (b) => !(b as HTMLButtonElement).disabled);
+    for (const [field, value] of [['#greetingAvatar', 'javascript:alert(1)'], ['#host', 'ftp://files.example/']] as const) {
+      await type(page, field, value);
+      await page.waitForFunction(() => document.querySelector('#out-script')!.textContent === 'Fix what the form points out to see this.');
+      assert.equal(await output(page, 'element'), why, `${field}: the element carries it`);
+      assert.match((await output(page, 'link'))!, /^https:\/\/m\.me\/OriginalCoastClothing\?ref=flyer/, `${field}: the plain link does not depend on it`);
+      assert.match((await output(page, 'email'))!, /<table/, `${field}: nor the email`);
+      assert.equal(await qrOnScreen(page), await output(page, 'link'), `${field}: the QR code is still there, and decodes to the link`);
+      assert.deepEqual([await copyEnabled('link'), await copyEnabled('email'), await copyEnabled('script'), await copyEnabled('element')], [true, true, false, false], `${field}: only the outputs that wait on it are disabled`);
+      await type(page, field, field === '#host' ? '/mme-kit/' : '');
+      await page.waitForFunction(() => document.querySelector('#out-script')!.textContent!.startsWith('<script'));
+    }
+    await page.close();
+  });
+
+  it('says closed dates need opening hours, names the channels the QR logo is for, and logs no error while the owner types', async () => {
+    const page = await open();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    const set = (selector: string, value: string) =>
+      page.$eval(selector, (input, v) => {
+        (input as HTMLInputElement).value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, value);
+    await set('#hours', '');
+    await set('#closedOn', '2026-12-25');
+    await page.waitForFunction(() => document.querySelector('#closedOn-problems')!.textContent!.includes('opening hours'));
+    assert.equal(await page.$eval('#closedOn-problems', (l) => l.textContent), 'Warning: closed dates need opening hours: fill in the hours above, or the button ignores these dates');
+    assert.equal(await page.$eval('#logo-label', (l) => l.textContent), 'Messenger icon in the QR code');
+    await type(page, '#instagram', 'acme.shoes');
+    await page.waitForFunction(() => document.querySelector('#logo-label')!.textContent === 'Messenger and Instagram icons in the QR codes');
+    await type(page, '#page', '');
+    await page.waitForFunction(() => document.querySelector('#logo-label')!.textContent === 'Instagram icon in the QR code');
+    // Typing a Page name key by key, through names that are not valid yet.
+    await type(page, '#page', 'Acme Shoes');
+    await type(page, '#page', 'https://www.facebook.com/');
+    await type(page, '#page', 'OriginalCoastClothing');
+    await page.waitForFunction(() => document.querySelector('#out-link')!.textContent!.includes('OriginalCoastClothing'));
+    assert.deepEqual(errors, [], 'no console error at any key press');
+    await page.close();
+  });
+
+  it('hands over the email QR code snippet for the image the owner uploaded, and says what address it needs', async () => {
+    const page = await open();
+    assert.equal(await page.$eval('[data-output=emailQr]', (o) => (o as HTMLElement).hidden), true, 'no image yet: no snippet');
+    await type(page, '#qrImage', 'qr/flyer.svg');
+    await page.waitForFunction(() => document.querySelector('#qrImage-problems li'));
+    assert.match((await page.$eval('#qrImage-problems', (l) => l.textContent))!, /https:\/\/ address of the PNG you uploaded/);
+    assert.match((await output(page, 'link'))!, /^https:\/\/m\.me\//, 'the link does not wait on the image');
+    await type(page, '#qrImage', 'https://shop.example/qr/flyer.png');
+    await page.waitForFunction(() => document.querySelector('#out-emailQr')!.textContent!.includes('<img'));
+    const html = (await output(page, 'emailQr'))!;
+    assert.match(html, /<a href="https:\/\/m\.me\/OriginalCoastClothing\?ref=flyer&amp;text=Hi!%20I%20have%20a%20question"[^>]*><img src="https:\/\/shop\.example\/qr\/flyer\.png"/);
+    assert.equal(await page.$eval('[data-output=emailQr]', (o) => (o as HTMLElement).hidden), false);
+    await page.close();
+  });
+
+  it("gives the element's no-JavaScript link the website's ref, never the printed codes'", async () => {
+    const page = await open();
+    await type(page, '#ref', 'web-{path}');
+    await type(page, '#staticRef', 'flyer');
+    await page.waitForFunction(() => document.querySelector('#out-element')!.textContent!.includes('ref="web-{path}"') && document.querySelector('#out-link')!.textContent!.includes('ref=flyer'));
+    const element = (await output(page, 'element'))!;
+    const fallback = /<a href="([^"]+)"/.exec(element)![1];
+    assert.equal(fallback, 'https://m.me/OriginalCoastClothing?ref=web&amp;text=Hi!%20I%20have%20a%20question', "the template's fixed part, as the element snippet hands it over");
+    assert.doesNotMatch(element, /flyer/, "the printed codes' ref is nowhere in the element snippet");
+    assert.match((await output(page, 'link'))!, /ref=flyer/, 'the shared link keeps its own ref');
     await page.close();
   });
 
   it('makes Instagram links beside Messenger ones: a two-channel button, a code each, both links and emails', async () => {
     const page = await open();
     await type(page, '#instagram', 'https://www.instagram.com/acme.shoes/');
-    await page.waitForFunction(() => document.querySelector('#out-link')!.textContent!.includes('ig.me'));
-    assert.equal(await output(page, 'link'), 'Messenger: https://m.me/OriginalCoastClothing?ref=flyer&text=Hi!%20I%20have%20a%20question\nInstagram: https://ig.me/m/acme.shoes?ref=flyer');
+    await page.waitForFunction(() => document.querySelector('#out-instagramLink')!.textContent!.includes('ig.me'));
+    // Each channel's link is one output, one copy: never both labels in one paste.
+    assert.equal(await output(page, 'link'), 'https://m.me/OriginalCoastClothing?ref=flyer&text=Hi!%20I%20have%20a%20question');
+    assert.equal(await output(page, 'instagramLink'), 'https://ig.me/m/acme.shoes?ref=flyer');
+    assert.equal(await page.$eval('#link-title', (h) => h.textContent), 'Messenger link');
+    await page.click('button[data-copy=instagramLink]');
+    await page.waitForFunction(() => document.querySelector('button[data-copy=instagramLink]')!.textContent === 'Copied');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'https://ig.me/m/acme.shoes?ref=flyer');
     assert.match((await output(page, 'script'))!, /data-page="OriginalCoastClothing" data-instagram="acme\.shoes"/);
     assert.equal(await page.$eval('#instagram-hint', (p) => p.textContent), 'Instagram username: acme.shoes');
     await page.waitForFunction(() => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('button[aria-haspopup=menu]'));
@@ -139,12 +219,15 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     const email = (await output(page, 'email'))!;
     assert.match(email, /href="https:\/\/ig\.me\/m\/acme\.shoes\?ref=flyer"/);
     assert.match(email, /Message us on Instagram/);
+    assert.match(email, /<\/table>\n<table role="presentation" border="0" cellpadding="0" cellspacing="0"><tr><td height="12" style="height:12px;line-height:12px;font-size:12px">&nbsp;<\/td><\/tr><\/table>\n/, 'a row of space between the two buttons');
+    const preview = await page.$eval('#email-preview', (f) => f.getBoundingClientRect().height);
+    assert.ok(preview >= 10 * 16, `the email preview is tall enough for both buttons (${preview} px)`);
     // Instagram alone: no Page, no message field (ig.me carries none), one code.
     await type(page, '#page', '');
     await page.waitForFunction(() => document.querySelector('#out-link')!.textContent === 'https://ig.me/m/acme.shoes?ref=flyer');
     assert.equal(await page.$eval('#text', (i) => (i as HTMLElement).offsetParent), null, 'the message field is hidden');
     await page.waitForFunction(() => document.querySelector('#inline-preview mme-chat-button')!.shadowRoot!.querySelector('a')?.getAttribute('href')?.startsWith('https://ig.me/m/acme.shoes'));
-    assert.match((await output(page, 'element'))!, /^<mme-chat-button instagram="acme\.shoes" ref="web-\{path\}"[^>]*>\n  <a href="https:\/\/ig\.me\/m\/acme\.shoes\?ref=flyer">Message us on Instagram<\/a>/);
+    assert.match((await output(page, 'element'))!, /^<mme-chat-button instagram="acme\.shoes" ref="web-\{path\}"[^>]*>\n  <a href="https:\/\/ig\.me\/m\/acme\.shoes\?ref=web">Message us on Instagram<\/a>/);
     await type(page, '#instagram', 'acme shoes');
     await page.waitForFunction(() => document.querySelector('#instagram-problems')!.textContent!.includes('username'));
     assert.equal(await page.$eval('#instagram', (i) => i.getAttribute('aria-invalid')), 'true');
@@ -246,7 +329,7 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await type(page, '#delay', '-2');
     await page.waitForFunction(() => document.querySelector('#delay-problems li'));
     assert.match((await page.$eval('#delay-problems', (l) => l.textContent))!, /0 or more/);
-    assert.equal(await page.$eval('button.copy', (b) => (b as HTMLButtonElement).disabled), true, 'no snippet that renders nothing');
+    assert.deepEqual(await page.$$eval('button[data-copy=script], button[data-copy=element], button[data-copy=link]', (buttons) => buttons.map((b) => (b as HTMLButtonElement).disabled)), [false, true, true], 'no snippet that renders nothing; the link does not carry the delay');
     await type(page, '#delay', '3');
     await type(page, '#ref', 'web-{pth}');
     await page.waitForFunction(() => document.querySelector('#ref-problems li'));

@@ -8,4 +8,4 @@ export { escapeMarkup } from './markup.js';
 export { BYTE_CAPACITY, type ErrorCorrection, LEVELS, type QrMatrix, qrMatrix } from './matrix.js';
 export { pngBytes, qrPng, qrSvg, type QrPngOptions, type QrSvgOptions } from './outputs.js';
 export { colorWarnings, encodeQr, prepareQr, type PreparedQr, type QrOptions, wholeNumber, withScheme } from './prepare.js';
-export { logoBox, logoMarkup, logoTransform, modulesPath, svgDocument } from './svg.js';
+export { logoBox, logoMarkup, logoTransform, modulesPath, overLogoPaths, svgDocument } from './svg.js';

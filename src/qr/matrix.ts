@@ -23,8 +23,14 @@ export interface QrMatrix {
   readonly logoSize: number;
   /** The logo to draw there: Instagram's for an ig.me link, else Messenger's. */
   readonly logo: 'messenger' | 'instagram';
-  /** Whether the module at column x, row y is dark (false inside the logo area). */
+  /** Whether the module at column x, row y is dark (false inside the logo area, but for `keptOverLogo` modules). */
   dark(x: number, y: number): boolean;
+  /**
+   * Whether the module at column x, row y is in the logo's area but kept, and drawn over the
+   * logo: a function pattern (the alignment pattern at the centre of version 7 and up). A decoder
+   * such as zbar finds the grid by it; covered, the code does not scan at some sizes.
+   */
+  keptOverLogo(x: number, y: number): boolean;
 }
 
 export interface MatrixOptions {
@@ -65,7 +71,9 @@ export function qrMatrix(text: string, options: MatrixOptions = {}): QrMatrix {
   let logoSize = options.logo ? Math.floor(size * LOGO_SHARE[level]) : 0;
   if (logoSize && logoSize % 2 === 0) logoSize--;
   const low = (size - logoSize) / 2;
-  const inLogo = (x: number, y: number) => logoSize > 0 && x >= low && x < low + logoSize && y >= low && y < low + logoSize;
+  const inBox = (x: number, y: number) => logoSize > 0 && x >= low && x < low + logoSize && y >= low && y < low + logoSize;
+  const reserved = (x: number, y: number) => symbol.modules.isReserved(y, x);
+  const inLogo = (x: number, y: number) => inBox(x, y) && !reserved(x, y);
   return {
     size,
     version: symbol.version,
@@ -73,5 +81,6 @@ export function qrMatrix(text: string, options: MatrixOptions = {}): QrMatrix {
     logoSize,
     logo: /^(?:https?:\/\/)?(?:www\.)?ig\.me\//i.test(text) ? 'instagram' : 'messenger',
     dark: (x, y) => x >= 0 && y >= 0 && x < size && y < size && modules[y * size + x] === 1 && !inLogo(x, y),
+    keptOverLogo: (x, y) => inBox(x, y) && reserved(x, y),
   };
 }

@@ -128,7 +128,8 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
     if (logo && crossesLogo(py)) {
       for (let px = 0; px < side; px++) {
         const drawn = logo[py * side + px];
-        if (drawn) rows[row + 1 + px] = drawn - 1;
+        // A function pattern in the logo's area is drawn over it (see keptOverLogo).
+        if (drawn && !matrix.keptOverLogo(Math.floor((px + 0.5) / scale) - margin, my)) rows[row + 1 + px] = drawn - 1;
       }
     }
   }

@@ -6,7 +6,8 @@ declare module 'qrcode/lib/core/qrcode.js' {
     segments: readonly { readonly data: string | Uint8Array; readonly mode: 'byte' }[],
     options: { errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' },
   ): {
-    modules: { size: number; data: Uint8Array };
+    // isReserved(row, col) is BitMatrix's (lib/core/bit-matrix.js): true for function patterns.
+    modules: { size: number; data: Uint8Array; isReserved(row: number, col: number): boolean };
     version: number;
   };
 }

@@ -16,6 +16,25 @@ export function modulesPath(matrix: QrMatrix, margin: number): string {
   return d;
 }
 
+/**
+ * The modules drawn over the logo (its function patterns, see `keptOverLogo`), as two paths in
+ * the SVG's module units: the dark ones, and the light ones, which cover the logo with the
+ * background. Empty where the logo covers none.
+ */
+export function overLogoPaths(matrix: QrMatrix, margin: number): { dark: string; light: string } {
+  let dark = '';
+  let light = '';
+  for (let y = 0; y < matrix.size; y++) {
+    for (let x = 0; x < matrix.size; x++) {
+      if (!matrix.keptOverLogo(x, y)) continue;
+      const square = `M${x + margin} ${y + margin}h1v1h-1z`;
+      if (matrix.dark(x, y)) dark += square;
+      else light += square;
+    }
+  }
+  return { dark, light };
+}
+
 /** Where the logo goes: its box in the SVG's module units, with half a module of padding. */
 export function logoBox(matrix: QrMatrix, margin: number): { x: number; y: number; side: number } | null {
   if (!matrix.logoSize) return null;
@@ -47,6 +66,12 @@ export interface SvgOptions {
   readonly title?: string;
 }
 
+/** The modules kept over the logo, as markup in concrete colours. */
+function overLogo(matrix: QrMatrix, margin: number, color: string, background: string): string {
+  const { dark, light } = overLogoPaths(matrix, margin);
+  return (light ? `<path d="${light}" fill="${escapeMarkup(background)}"/>` : '') + (dark ? `<path d="${dark}" fill="${escapeMarkup(color)}"/>` : '');
+}
+
 /** A standalone SVG document of the code, with concrete colours. */
 export function svgDocument(matrix: QrMatrix, options: SvgOptions): string {
   const { margin, color, background, size, title } = options;
@@ -58,7 +83,7 @@ export function svgDocument(matrix: QrMatrix, options: SvgOptions): string {
     (title ? `<title>${escapeMarkup(title)}</title>` : '') +
     `<rect width="${side}" height="${side}" fill="${escapeMarkup(background)}"/>` +
     `<path d="${modulesPath(matrix, margin)}" fill="${escapeMarkup(color)}"/>` +
-    (box ? `<g transform="${logoTransform(box)}" shape-rendering="geometricPrecision">${logoMarkup(matrix)}</g>` : '') +
+    (box ? `<g transform="${logoTransform(box)}" shape-rendering="geometricPrecision">${logoMarkup(matrix)}</g>${overLogo(matrix, margin, color, background)}` : '') +
     '</svg>'
   );
 }

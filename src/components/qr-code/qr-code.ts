@@ -16,6 +16,7 @@ import {
   logoBox,
   logoTransform,
   modulesPath,
+  overLogoPaths,
   parseColor,
   pngBytes,
   svgDocument,
@@ -188,11 +189,13 @@ export class MmeQrCode extends LinkElement {
   private renderLogo(qr: PreparedQr) {
     const box = logoBox(qr.matrix, qr.margin);
     if (!box) return nothing;
+    // The function patterns in the logo's area go over it, in the code's own colours.
+    const over = overLogoPaths(qr.matrix, qr.margin);
     return svg`<g transform=${logoTransform(box)} shape-rendering="geometricPrecision">${
       qr.matrix.logo === 'instagram'
         ? svg`<path d=${INSTAGRAM_PATHS.tile} fill=${INSTAGRAM_PINK}></path><path d=${INSTAGRAM_PATHS.glyph} fill="#fff" fill-rule="evenodd"></path>`
         : svg`<path d=${ICON_PATHS.bubble} fill=${ICON_BLUE}></path><path d=${ICON_PATHS.bolt} fill="#fff"></path>`
-    }</g>`;
+    }</g>${over.light ? svg`<path class="background" d=${over.light}></path>` : nothing}${over.dark ? svg`<path class="modules" d=${over.dark}></path>` : nothing}`;
   }
 
   protected override render() {

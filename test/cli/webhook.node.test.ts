@@ -91,6 +91,17 @@ for (const engine of [{ name: 'sqlite', skip: false as const, fresh: async () =>
       assert.ok([...refs.values()].every((chats) => chats === 1), 'each delivery counted once');
     });
 
+    it('three receivers started at the same moment on a new database (a deploy of three replicas) create it once and share it', { skip: engine.skip }, async () => {
+      const db = await engine.fresh();
+      const replicas = await Promise.all([1, 2, 3].map(() => receiver(db)));
+      const statuses = await Promise.all(replicas.flatMap((r, i) => [post(r.base, delivery(i)), post(r.base, delivery(0))]).map((p) => p.then((response) => response.status)));
+      assert.deepEqual(new Set(statuses), new Set([200]));
+      for (const r of replicas) assert.doesNotMatch(r.output(), /refused|error/i, r.output());
+      replicas.forEach((r) => r.child.kill('SIGINT'));
+      assert.deepEqual(await Promise.all(replicas.map((r) => r.exited)), [0, 0, 0]);
+      assert.deepEqual([...stored(db)].sort(), [['d0', 1], ['d1', 1], ['d2', 1]], 'each delivery once, delivery 0 sent to all three');
+    });
+
     it('killed with SIGKILL under load, then sent every unanswered delivery again: every 200 was stored, nothing twice', { skip: engine.skip }, async () => {
       const db = await engine.fresh();
       const first = await receiver(db);

@@ -96,15 +96,16 @@ function linkOptions(state: State, ref: string): LinkOptions[] {
   return options;
 }
 
-/** A link's problems, each under the form's field: an Instagram username's under the Instagram field. */
 /** Fields that only the script tag and the element carry (not the link, the QR code or the email). */
 const PAGE_ONLY = ['host', 'greetingAvatar', 'delay', 'hours', 'timezone', 'closedOn'];
+/** Fields that only the email carries. */
+const EMAIL_ONLY = ['accent', 'onAccent', 'qrImage'];
+/** Fields the inline preview does not show: it has no script tag, no greeting, no printed code. */
+const NOT_PREVIEWED = [...EMAIL_ONLY, 'staticRef', 'host', 'greetingAvatar', 'delay'];
 /** The space between two email buttons: a table row, since clients drop margins. */
 const EMAIL_GAP = '<table role="presentation" border="0" cellpadding="0" cellspacing="0"><tr><td height="12" style="height:12px;line-height:12px;font-size:12px">&nbsp;</td></tr></table>';
 
-/** Fields that only the email carries. */
-const EMAIL_ONLY = ['accent', 'onAccent', 'qrImage'];
-
+/** A link's problems, each under the form's field: an Instagram username's under the Instagram field. */
 const check = (options: LinkOptions[]) => options.flatMap((o) => checkLink(o)).map((p) => (p.field === 'username' ? { ...p, field: 'instagram' } : p));
 
 function update(): void {
@@ -234,7 +235,7 @@ function update(): void {
     inline.remove();
     $('#inline-preview').append(inline);
   }
-  unavailable('inline', websiteLink && !blocking([...EMAIL_ONLY, 'staticRef', 'host', 'greetingAvatar', 'delay']) ? '' : why);
+  unavailable('inline', websiteLink && !blocking(NOT_PREVIEWED) ? '' : why);
   // A printed code holds one link: one code per channel.
   const instagramCode = links.find((l) => l.startsWith('https://ig.me/'));
   const messengerCode = links.find((l) => !l.startsWith('https://ig.me/'));
@@ -249,30 +250,26 @@ function update(): void {
   const frameUrl = `./frame.html?${frameQuery}`;
   if (pageReady && frame.getAttribute('src') !== frameUrl) frame.setAttribute('src', frameUrl);
 
-  // The snippets tell the kind of button from the links: the website's, when the fixed ones wait on a fix.
-  const snippetLinks = links.length ? links : websiteLink ? websiteOptions.map(messengerLink) : [];
-  const fallback = pageReady ? messengerLink(linkOptions(state, fixedWebsiteRef(state.ref))[0]) : '';
-  const handed = snippetLinks.length ? snippets({ links: snippetLinks, websiteLink: fallback, state: named, page, host: host ?? '', email: email ?? { html: '', text: '' } }) : null;
+  // The element's no-JavaScript link carries the website's fixed ref, never the printed codes'.
+  const handed = pageReady ? snippets({ websiteLink: messengerLink(linkOptions(state, fixedWebsiteRef(state.ref))[0]), state: named, page, host: host! }) : null;
   // Each channel's link has its own output, so that one copy is one link.
-  const messengerLinkOut = links.find((l) => !l.startsWith('https://ig.me/'));
-  const instagramLinkOut = links.find((l) => l.startsWith('https://ig.me/'));
-  $('[data-output=instagramLink]').hidden = !(messengerLinkOut && instagramLinkOut);
+  const both = !!messengerCode && !!instagramCode;
+  $('[data-output=instagramLink]').hidden = !both;
   $('[data-output=emailQr]').hidden = !state.qrImage?.trim();
-  $('#link-title').textContent = messengerLinkOut && instagramLinkOut ? 'Messenger link' : 'Link';
+  $('#link-title').textContent = both ? 'Messenger link' : 'Link';
   Object.assign(outputs, {
-    link: (messengerLinkOut && instagramLinkOut ? messengerLinkOut : links[0]) ?? '',
-    instagramLink: messengerLinkOut && instagramLinkOut ? instagramLinkOut : '',
-    // The element's no-JavaScript link carries the website's fixed ref, never the printed codes'.
-    script: pageReady ? (handed?.script ?? '') : '',
-    element: pageReady ? (handed?.element ?? '') : '',
+    link,
+    instagramLink: (both && instagramCode) || '',
+    script: handed?.script ?? '',
+    element: handed?.element ?? '',
     email: email?.html ?? '',
     emailQr: emailQrHtml,
-    emailText: email ? (handed?.emailText ?? '') : '',
+    emailText: email?.text.trimEnd() ?? '',
   });
   for (const [name, text] of Object.entries(outputs)) $(`#out-${name}`).textContent = text || why;
   for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy')) button.disabled = !outputs[button.dataset.copy as keyof typeof outputs];
   // Tall enough for every button it shows.
-  $<HTMLIFrameElement>('#email-preview').style.height = `${2.5 + 4 * Math.max(1, email ? links.length : 1)}rem`;
+  $<HTMLIFrameElement>('#email-preview').style.height = `${2.5 + 4 * (email ? links.length : 1)}rem`;
   $<HTMLIFrameElement>('#email-preview').srcdoc = email ? `<!doctype html><html lang="en"><body style="margin:16px;font-family:Arial,sans-serif">${email.html}</body></html>` : '';
 
   const query = new URLSearchParams(Object.entries(state).filter(([key, value]) => value !== DEFAULTS[key]));

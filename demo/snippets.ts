@@ -86,21 +86,18 @@ export function fixedWebsiteRef(template: string): string {
 }
 
 /**
- * What the configurator hands over. `links` (Messenger's first, then Instagram's) carry the fixed
- * ref of printed codes, emails and shared links; the script tag and the element carry the website's
- * ref template, which each page expands for itself. The element's fallback link cannot run a
- * template: `websiteLink` carries the template's fixed part.
+ * The script tag and the element the configurator hands over: both carry the website's ref
+ * template, which each page expands for itself. The element's fallback link cannot run a
+ * template: `websiteLink` carries the template's fixed part (see `fixedWebsiteRef`).
  */
-export function snippets(input: { links: string[]; websiteLink: string; page: string; host: string; state: State; email: { html: string; text: string } }) {
-  const { links, websiteLink, page, host, state, email } = input;
-  const link = links[0];
+export function snippets(input: { websiteLink: string; page: string; host: string; state: State }) {
+  const { websiteLink, page, host, state } = input;
   const { link: linkPart, look, behaviour } = buttonAttributes(state, page, state.ref);
   const embed = `${host}embed.js`;
   const script = `<script src="${escape(embed)}" async${attributes({ ...linkPart, ...look, position: state.position === 'bottom-right' ? undefined : state.position, ...behaviour }, 'data-')}></script>`;
-  const kind = links.length > 1 ? 'chat' : link.startsWith('https://ig.me/') ? 'instagram' : linkPart.topic ? 'optin' : 'chat';
+  // Two channels make a launcher with the chat label; one, its own channel's label.
+  const kind = linkPart.page && linkPart.instagram ? 'chat' : linkPart.instagram ? 'instagram' : linkPart.topic ? 'optin' : 'chat';
   const label = state.label || defaultLabel(kind);
   const element = `<mme-chat-button${attributes({ ...linkPart, ...look, ...behaviour })}>\n  <a href="${escape(websiteLink)}">${escape(label)}</a>\n</mme-chat-button>\n<script src="${escape(embed)}" async></script>`;
-  // Both channels: each link on its own line, named, for a shop owner to tell apart.
-  const shared = links.length > 1 ? links.map((l) => `${l.startsWith('https://ig.me/') ? 'Instagram' : 'Messenger'}: ${l}`).join('\n') : link;
-  return { link: shared, script, element, email: email.html, emailText: email.text.trimEnd() };
+  return { script, element };
 }

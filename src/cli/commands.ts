@@ -321,9 +321,9 @@ ${QR_HELP}`,
         if (earlier?.ref === row.ref) throw new InputError(`${name}: row ${line} repeats the ref "${row.ref}" of row ${earlier.line}: refs must tell rows apart`);
         if (earlier) throw new InputError(`${name}: row ${line} (ref "${row.ref}") would write the same files as row ${earlier.line} (ref "${earlier.ref}"): refs must differ in more than case and punctuation`);
         seen.set(stem.toLowerCase(), { line, ref: row.ref });
-        // The first row says whether --size fits the codes at all.
-        if (line === 2) scaleFor(code, values.size);
-        await Promise.all([files.writeLater(`${stem}.svg`, (await qrFile('svg', href, code, undefined)) as string), qrFile('png', href, code, values.size).then((png) => files.writeLater(`${stem}.png`, png))]);
+        // qrFile checks --size (the first row names a bad one); the disk writes while the next row draws.
+        const [png, svg] = await Promise.all([qrFile('png', href, code, values.size), qrFile('svg', href, code, undefined)]);
+        await Promise.all([files.writeLater(`${stem}.png`, png), files.writeLater(`${stem}.svg`, svg)]);
         return { href, stem, ref: row.ref, label: row.label ?? '', channel };
       } catch (error) {
         if (error instanceof InputError) throw error;

@@ -35,7 +35,7 @@ export interface Staging {
   writeLater(name: string, data: string | Uint8Array): Promise<void>;
   /** Moves every file written into `folder`, then removes the staging folder. */
   commit(): void;
-  /** Removes the staging folder and what was written to it: nothing reaches `folder`. */
+  /** Removes the staging folder and what was written to it: nothing reaches `folder`. The caller's to call when anything fails. */
   discard(): void;
 }
 
@@ -61,20 +61,14 @@ export function stage(folder: string, flag = '--out'): Staging {
     write(name, data) {
       try {
         writeFileSync(join(staging, name), data);
-        names.push(name);
       } catch (error) {
-        discard();
         fail(error);
       }
+      names.push(name);
     },
     async writeLater(name, data) {
-      try {
-        await writeFile(join(staging, name), data);
-        names.push(name);
-      } catch (error) {
-        discard();
-        fail(error);
-      }
+      await writeFile(join(staging, name), data).catch(fail);
+      names.push(name);
     },
     commit() {
       try {
@@ -92,7 +86,12 @@ export function stage(folder: string, flag = '--out'): Staging {
 /** Writes `files` into `folder` all or nothing (see `stage`). */
 export function writeAll(folder: string, files: readonly { name: string; data: string | Uint8Array }[], flag = '--out'): void {
   const staging = stage(folder, flag);
-  for (const { name, data } of files) staging.write(name, data);
+  try {
+    for (const { name, data } of files) staging.write(name, data);
+  } catch (error) {
+    staging.discard();
+    throw error;
+  }
   staging.commit();
 }
 

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseLink } from '../link/index.js';
-import { REPORT_BY, type ReportBy, type ReportCounts, type ReportGroup } from '../store/index.js';
+import { type ReportBy, type ReportCounts, type ReportGroup } from '../store/index.js';
 import type { Command } from './commands.js';
 import { csvCell } from './csv.js';
 import { InputError, UsageError, asInputError } from './errors.js';
@@ -63,18 +63,17 @@ referrals takes seconds and little memory.
     const { values, positionals } = parse(args, { by: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, timezone: { type: 'string' }, links: { type: 'string' }, format: { type: 'string' }, db: DB_OPTIONS.db }, 1);
     if (positionals[0]) throw new UsageError(`mme report reads the store now (--db), not a log: move "${positionals[0]}" in first with mme import ${positionals[0]}`);
     const by = (values.by ?? 'ref') as ReportBy;
-    if (!REPORT_BY.includes(by)) throw new InputError(`--by: "${values.by}" must be ${REPORT_BY.join(', ')}`);
     const format = (values.format ?? 'table') as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new InputError(`--format: "${values.format}" must be ${FORMATS.join(', ')}`);
     const timeZone = values.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const links = values.links === undefined ? undefined : readLinks(values.links);
     const db = dbOf(values);
-    const store = await open(db);
+    const store = await open(db, {}, { existing: true });
     let result;
     try {
       result = await store.report({ by, since: values.since, until: values.until, timeZone });
     } catch (error) {
-      throw asInputError(error, { timeZone: '--timezone', since: '--since', until: '--until' });
+      throw asInputError(error);
     } finally {
       await store.close();
     }

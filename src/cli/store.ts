@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type Store, type StoreOptions, StoreError, openStore } from '../store/index.js';
@@ -25,8 +25,14 @@ export function appSecret(file: string | undefined): string {
   return secret.trim();
 }
 
-/** Opens the store, a mistake in `--db` as one line naming it. */
-export async function open(db: string, options: StoreOptions = {}): Promise<Store> {
+/**
+ * Opens the store, a mistake in `--db` as one line naming it. `existing`: a SQLite file that is
+ * not there is a mistake (a report or a forget in the wrong folder), not a new store.
+ */
+export async function open(db: string, options: StoreOptions = {}, { existing = false } = {}): Promise<Store> {
+  if (existing && !/^postgres(ql)?:\/\//i.test(db) && !existsSync(db)) {
+    throw new InputError(`--db: there is no store at "${db}": give the one mme webhook records in (--db FILE or MME_DB), or run this where it is`);
+  }
   try {
     return await openStore(db, options);
   } catch (error) {
@@ -120,7 +126,7 @@ ${DB_HELP}`,
     if (!id) throw new UsageError("ID is required: the person's PSID, IGSID or user_ref");
     const secret = appSecret(values['app-secret-file']);
     const db = dbOf(values);
-    const store = await open(db, { secret });
+    const store = await open(db, { secret }, { existing: true });
     let removed: number;
     try {
       removed = await store.forget(id);

@@ -48,12 +48,13 @@ export const messengerRules =
   (kind: 'chat' | 'optin', normalize = same): Rules =>
   (read, add, _values, found) => {
     const optin = kind == 'optin';
-    const page = normalize(read('page'));
+    const given = read('page');
+    const page = normalize(given);
     const topic = read('topic');
     const cadence = read('cadence');
     if (!found.length && !page) {
       // Something was given, and it was a Facebook address of something else: a share, a chat…
-      if (read('page').trim()) add('page-invalid', `page ${quote(read('page'))} names no Page: give the Page's own address or username`);
+      if (given.trim()) add('page-invalid', `page ${quote(given)} names no Page: give the Page's own address or username`);
       else add('page-missing', 'page is missing: give a Page username or ID');
     }
     // Periods alone (`.`, `..`) would make a link to m.me itself.

@@ -64,7 +64,8 @@ export function foldRef(value: string): string {
 /** Reads one of the context's own fields (never an inherited one such as `constructor`): text or a number. */
 const own = (source: object | undefined, key: string): string => {
   const value = source && Object.hasOwn(source, key) ? (source as Record<string, unknown>)[key] : undefined;
-  if (value != null && typeof value == 'object') fail('options-invalid', `context ${key} must be text or a number, not an object`);
+  // An object or a function would come out as its source or "[object Object]", folded into a ref.
+  if (value != null && typeof value != 'string' && typeof value != 'number' && typeof value != 'boolean') fail('options-invalid', `context ${key} must be text or a number, not ${typeof value == 'function' ? 'a function' : `an ${typeof value}`}`);
   return String(value ?? '');
 };
 

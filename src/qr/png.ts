@@ -77,23 +77,34 @@ async function deflate(data: Uint8Array): Promise<Uint8Array> {
  * The logo's pixels (palette indexes) for one geometry, drawn once: every code of a batch with the
  * same version, scale and margin shares it, so the shapes are not tested again at each pixel.
  */
-const logoRasters = new Map<string, Uint8Array>();
-function logoRaster(kind: 'instagram' | 'messenger', box: { x: number; y: number; side: number }, scale: number, side: number): Uint8Array {
-  const key = `${kind} ${box.x} ${box.y} ${box.side} ${scale} ${side}`;
+interface LogoRaster {
+  /** The pixel columns and rows the logo's box covers: [x0, x1) × [y0, y1). */
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+  /** 1 + the palette index of each pixel of the box, row by row; 0 outside the box's shape. */
+  readonly pixels: Uint8Array;
+}
+const logoRasters = new Map<string, LogoRaster>();
+function logoRaster(kind: 'instagram' | 'messenger', box: { x: number; y: number; side: number }, scale: number): LogoRaster {
+  const key = `${kind} ${box.x} ${box.y} ${box.side} ${scale}`;
   let raster = logoRasters.get(key);
   if (raster) return raster;
   const iconAt = kind === 'instagram' ? instagramAt : messengerAt;
-  raster = new Uint8Array(side * side);
-  for (let py = Math.floor(box.y * scale); py < Math.min(side, Math.ceil((box.y + box.side) * scale)); py++) {
-    for (let px = Math.floor(box.x * scale); px < Math.min(side, Math.ceil((box.x + box.side) * scale)); px++) {
+  const [x0, x1, y0, y1] = [Math.floor(box.x * scale), Math.ceil((box.x + box.side) * scale), Math.floor(box.y * scale), Math.ceil((box.y + box.side) * scale)];
+  const pixels = new Uint8Array((x1 - x0) * (y1 - y0));
+  for (let py = y0; py < y1; py++) {
+    for (let px = x0; px < x1; px++) {
+      // Each pixel sampled at its centre, in module units.
       const mx = (px + 0.5) / scale;
       const my = (py + 0.5) / scale;
       if (mx < box.x || my < box.y || mx >= box.x + box.side || my >= box.y + box.side) continue;
       const shape = iconAt([((mx - box.x) / box.side) * ICON_VIEWBOX, ((my - box.y) / box.side) * ICON_VIEWBOX]);
-      // 1 + the index, so that 0 stays "not in the logo's box".
-      raster[py * side + px] = 1 + (shape === 'white' ? 3 : shape === 'colour' ? 2 : 0);
+      pixels[(py - y0) * (x1 - x0) + (px - x0)] = 1 + (shape === 'white' ? 3 : shape === 'colour' ? 2 : 0);
     }
   }
+  raster = { x0, x1, y0, y1, pixels };
   // A few geometries at a time: a batch uses one or two.
   if (logoRasters.size >= 8) logoRasters.delete(logoRasters.keys().next().value!);
   logoRasters.set(key, raster);
@@ -109,7 +120,7 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
   const side = (matrix.size + 2 * margin) * scale;
   const box = logoBox(matrix, margin);
   const instagram = matrix.logo === 'instagram';
-  const logo = box ? logoRaster(instagram ? 'instagram' : 'messenger', box, scale, side) : undefined;
+  const logo = box ? logoRaster(instagram ? 'instagram' : 'messenger', box, scale) : undefined;
   const rows = new Uint8Array(side * (side + 1));
   const crossesLogo = (py: number) => !!box && (py + 0.5) / scale >= box.y && (py + 0.5) / scale < box.y + box.side;
   for (let py = 0; py < side; py++) {
@@ -125,9 +136,10 @@ export async function encodePng(matrix: QrMatrix, options: PngOptions): Promise<
       const start = row + 1 + (mx + margin) * scale;
       rows.fill(matrix.dark(mx, my) ? 1 : 0, start, start + scale);
     }
-    if (logo && crossesLogo(py)) {
-      for (let px = 0; px < side; px++) {
-        const drawn = logo[py * side + px];
+    if (logo && py >= logo.y0 && py < logo.y1) {
+      const width = logo.x1 - logo.x0;
+      for (let px = logo.x0; px < logo.x1; px++) {
+        const drawn = logo.pixels[(py - logo.y0) * width + (px - logo.x0)];
         // A function pattern in the logo's area is drawn over it (see keptOverLogo).
         if (drawn && !matrix.keptOverLogo(Math.floor((px + 0.5) / scale) - margin, my)) rows[row + 1 + px] = drawn - 1;
       }

@@ -51,8 +51,6 @@ export interface Report {
   readonly total: ReportCounts;
 }
 
-const counts = (clicks: number, chats: number, people: number, newPeople: number): ReportCounts => ({ clicks, chats, people, newPeople, rate: clicks ? chats / clicks : null });
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A `since` or `until` as an instant: a day read in `timeZone`, an ISO time, or milliseconds. */
@@ -77,7 +75,7 @@ function instant(value: number | string | undefined, field: 'since' | 'until', t
  */
 export async function report(engine: Engine, query: ReportQuery): Promise<Report> {
   const by = query.by ?? 'ref';
-  if (!REPORT_BY.includes(by)) throw new StoreError('by-invalid', 'by', `by: "${by}" must be ${REPORT_BY.join(', ')}`);
+  if (!REPORT_BY.includes(by)) throw new StoreError('by-invalid', 'by', `"${by}" must be ${REPORT_BY.join(', ')}`);
   const timeZone = query.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   offsetAt(timeZone, 0);
   const since = instant(query.since, 'since', timeZone);
@@ -91,22 +89,26 @@ export async function report(engine: Engine, query: ReportQuery): Promise<Report
   };
   const recorded = 'claim IS NULL';
 
-  const [[totals], [totalPeople], [totalNew], [totalClicks]] = await Promise.all([
-    engine.query(`SELECT COUNT(*) AS n FROM mme_referrals ${where('at', recorded)}`),
+  const groups = by === 'day' ? await byDay(engine, timeZone, since, until) : await byColumn(engine, by, where, recorded);
+  // The groups cover the whole range, and each chat, each person's first chat and each click is
+  // in exactly one of them: the total is their sum, but for distinct people (a person chats in
+  // several groups) and clicks by source (a click has none).
+  const sum = (field: 'chats' | 'newPeople' | 'clicks') => groups.reduce((n, g) => n + g[field], 0);
+  const [[people], [clicks]] = await Promise.all([
     // Everyone recorded has a row in mme_people: over all time, that is the count.
     since === undefined && until === undefined
       ? engine.query('SELECT COUNT(*) AS n FROM mme_people')
       : engine.query(`SELECT COUNT(DISTINCT person) AS n FROM mme_referrals ${where('at', recorded)}`),
-    engine.query(`SELECT COUNT(*) AS n FROM mme_people ${where('first_at')}`),
-    engine.query(`SELECT COUNT(*) AS n FROM mme_clicks ${where('at')}`),
+    by === 'source' ? engine.query(`SELECT COUNT(*) AS n FROM mme_clicks ${where('at')}`) : Promise.resolve([{ n: sum('clicks') }]),
   ]);
-  const total = counts(Number(totalClicks.n), Number(totals.n), Number(totalPeople.n), Number(totalNew.n));
-  const groups = by === 'day' ? await byDay(engine, timeZone, since, until) : await byColumn(engine, by, where, recorded);
+  const total = withRate({ clicks: Number(clicks.n), chats: sum('chats'), people: Number(people.n), newPeople: sum('newPeople') });
   return { by, timeZone, groups, total };
 }
 
-type Sums = { group: string | null; channel?: string; clicks: number; chats: number; people: number; newPeople: number };
-const withRate = (g: Sums): ReportGroup => ({ ...g, rate: g.clicks ? g.chats / g.clicks : null });
+type Counts = { -readonly [K in Exclude<keyof ReportCounts, 'rate'>]: number };
+type Sums = Counts & { group: string | null; channel?: string };
+/** Counts with their chats per click: null without clicks. */
+const withRate = <T extends Counts>(counts: T): T & { rate: number | null } => ({ ...counts, rate: counts.clicks ? counts.chats / counts.clicks : null });
 
 async function byColumn(engine: Engine, by: Exclude<ReportBy, 'day'>, where: (column: string, ...more: string[]) => string, recorded: string): Promise<ReportGroup[]> {
   const columns = by === 'ref' ? 'ref, channel' : by;
@@ -157,11 +159,11 @@ async function byDay(engine: Engine, timeZone: string, since: number | undefined
     // From local midnight to local midnight, whatever the clocks did that day, within the range.
     const from = Math.max(startOfDay(timeZone, date), first);
     const to = Math.min(startOfDay(timeZone, nextDate(date)), last);
-    const [row] = await engine.query(`SELECT
-      (SELECT COUNT(*) FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to}) AS chats,
-      (SELECT COUNT(DISTINCT person) FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to}) AS people,
-      (SELECT COUNT(*) FROM mme_people WHERE first_at >= ${from} AND first_at < ${to}) AS new_people,
-      (SELECT COUNT(*) FROM mme_clicks WHERE at >= ${from} AND at < ${to}) AS clicks`);
+    // One read of the day's referrals for both its counts, beside its new people and its clicks.
+    const [row] = await engine.query(`SELECT r.chats, r.people, p.n AS new_people, c.n AS clicks FROM
+      (SELECT COUNT(*) AS chats, COUNT(DISTINCT person) AS people FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to}) AS r,
+      (SELECT COUNT(*) AS n FROM mme_people WHERE first_at >= ${from} AND first_at < ${to}) AS p,
+      (SELECT COUNT(*) AS n FROM mme_clicks WHERE at >= ${from} AND at < ${to}) AS c`);
     rows.push(withRate({ group: date, clicks: Number(row.clicks), chats: Number(row.chats), people: Number(row.people), newPeople: Number(row.new_people) }));
   }
   return rows;

@@ -96,7 +96,6 @@ export async function sqliteEngine(path: string, field: string): Promise<Engine>
   };
   // Other processes' transactions wait in SQLite's lock: BEGIN IMMEDIATE takes the write lock at once.
   const file = resolve(path);
-  let lock: Promise<unknown> = Promise.resolve();
   return {
     name: 'sqlite',
     field,
@@ -120,14 +119,15 @@ export async function sqliteEngine(path: string, field: string): Promise<Engine>
       const result = before.then(run, run);
       const settled = result.then(() => {}, () => {});
       turns.set(file, settled);
-      lock = settled;
       return result;
     },
     async close() {
       if (closed) return;
-      // The transactions already asked for go first.
-      await lock;
+      // The transactions already asked for on this file go first.
+      await turns.get(file);
       closed = true;
+      // libsql keeps the file open while a prepared statement lives: the cache lets them go.
+      statements.clear();
       db.close();
     },
   };

@@ -70,20 +70,27 @@ async function storeOn(engine: Engine, options: StoreOptions): Promise<Store> {
   async function recordAll(query: Query, calls: readonly Call[]): Promise<RecordOutcome[][]> {
     const now = Date.now();
     const outcomes = calls.map((call) => new Array<RecordOutcome>(call.referrals.length));
-    type Item = { call: number; index: number; key: string; r: Referral; at: number };
-    const items: Item[] = calls.flatMap((call, c) => call.referrals.map((r, index) => ({ call: c, index, key: keyOf(r), r, at: r.timestamp || now })));
+    // Each referral's key and person hashed once; copies of one referral grouped under its key.
+    type Item = { call: number; index: number; key: string; r: Referral; at: number; person: string | null };
     const byKey = new Map<string, Item[]>();
-    for (const item of items) byKey.set(item.key, [...(byKey.get(item.key) ?? []), item]);
+    calls.forEach((call, c) =>
+      call.referrals.forEach((r, index) => {
+        const id = personOf(r);
+        const item = { call: c, index, key: keyOf(r), r, at: r.timestamp || now, person: id ? hash(needSecret(), 'person', id) : null };
+        const copies = byKey.get(item.key);
+        if (copies) copies.push(item);
+        else byKey.set(item.key, [item]);
+      }),
+    );
     const keys = [...byKey.keys()].sort();
     const set = (item: Item, outcome: RecordOutcome) => (outcomes[item.call][item.index] = outcome);
 
     const inserted = new Set<string>();
     for (const chunk of chunks(keys, 200)) {
       const values = chunk.flatMap((key) => {
-        const { r, at, call } = byKey.get(key)![0];
-        const person = personOf(r);
+        const { r, at, call, person } = byKey.get(key)![0];
         const claim = calls[call].claim;
-        return [key, at, now, r.channel, r.via, clean(r.pageId) ?? '', person ? hash(needSecret(), 'person', person) : null, keepIds ? clean(person) : null,
+        return [key, at, now, r.channel, r.via, clean(r.pageId) ?? '', person, keepIds ? clean(personOf(r)) : null,
           clean(r.ref), clean(r.source), clean(r.type), clean(r.adId), clean(r.refererUri), clean(r.payload), clean(r.optin?.topic),
           keepIds && r.optin ? clean(JSON.stringify(r.optin)) : null, claim?.id ?? null, claim ? now + claim.leaseMs : null];
       });
@@ -129,11 +136,9 @@ async function storeOn(engine: Engine, options: StoreOptions): Promise<Store> {
       set(owner, 'new');
       // Copies of the same referral: in the same call, the one referral; in another, held by this one.
       for (const item of [first, ...copies]) if (item !== owner) set(item, item.call === owner.call || !calls[owner.call].claim ? 'known' : 'busy');
-      const person = personOf(owner.r);
-      if (!calls[owner.call].claim && person) {
-        const id = hash(needSecret(), 'person', person);
-        const kept = firsts.get(id);
-        if (!kept || owner.at < kept.at || (owner.at === kept.at && key < kept.key)) firsts.set(id, { key, at: owner.at, r: owner.r });
+      if (!calls[owner.call].claim && owner.person) {
+        const kept = firsts.get(owner.person);
+        if (!kept || owner.at < kept.at || (owner.at === kept.at && key < kept.key)) firsts.set(owner.person, { key, at: owner.at, r: owner.r });
       }
     }
     for (const chunk of chunks([...firsts], 200)) await countPeople(query, chunk);

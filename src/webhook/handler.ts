@@ -22,7 +22,11 @@ export interface WebhookHandlerOptions {
   readonly onReferral?: (referral: Referral) => unknown;
   /** Called for every messaging event of a delivery, as Meta sent it (messages, postbacks…). @default none */
   readonly onEvent?: (event: Record<string, unknown>) => unknown;
-  /** Told of each handshake, each referral recorded and each delivery refused, with the likely cause: for a log. @default none */
+  /**
+   * Told of each handshake, each referral recorded and each delivery refused, with the likely
+   * cause: for a log. @default a console.error line for each delivery answered 500 or 503 (a
+   * callback or the store failed), so that no failure goes unseen
+   */
   readonly onNotice?: (notice: WebhookNotice) => void;
   /** The largest body accepted, in bytes; a larger one is answered 413. @default 1,048,576 (1 MB) */
   readonly maxBodyBytes?: number;
@@ -33,7 +37,7 @@ export interface WebhookHandlerOptions {
 }
 
 /** Why a delivery was refused: the answer's status, and a code a log or a test can tell apart. */
-export type RejectionCode = 'signature-missing' | 'signature-mismatch' | 'body-too-large' | 'body-not-json' | 'method-not-allowed' | 'store-failed' | 'callback-failed' | 'busy';
+export type RejectionCode = 'signature-missing' | 'signature-mismatch' | 'body-too-large' | 'body-not-json' | 'store-failed' | 'callback-failed' | 'busy';
 
 /** What the handler tells `onNotice`. */
 export type WebhookNotice =
@@ -81,7 +85,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
  *   transaction, runs `onReferral` once for each new one, and answers 200 only after that: 503
  *   when the store fails, 500 when a callback fails.
  * - Any other method: 405.
- * @throws {WebhookError} `secret-missing`, `token-missing` or `callback-missing` when created without them.
+ * @throws {WebhookError} `secret-missing`, `token-missing` or `callback-missing` when created without them, `store-invalid` for a store without record() and settle().
  * @example export const handler = createWebhookHandler({ appSecret, verifyToken, store: await sqliteStore('mme.db', { secret: appSecret }) });
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
@@ -93,11 +97,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   if (typeof store?.record != 'function' || typeof store.settle != 'function') throw new WebhookError('store-invalid', 'store', 'store must have record() and settle(), as the stores of mme-kit/store do');
 
   const reject = (status: number, code: RejectionCode, message: string, error?: unknown) => {
-    onNotice?.({ kind: 'rejected', status, code, message, error });
+    if (onNotice) onNotice({ kind: 'rejected', status, code, message, error });
+    else if (status >= 500) console.error(`mme-kit: ${message}:`, error ?? '');
     return text(status, status === 503 ? 'Service Unavailable' : status === 500 ? 'Internal Server Error' : message, status === 503 ? { 'retry-after': '10' } : {});
   };
 
-  /** Runs the callbacks of the referrals this delivery claimed; false once one fails, with the rest un-recorded. */
+  /** Runs the callbacks of the referrals this delivery claimed, in order; at the first that fails, un-records it and the rest, and says why. */
   async function runClaimed(claimed: Referral[], claim: Claim): Promise<true | { error: unknown }> {
     for (let i = 0; i < claimed.length; i++) {
       try {

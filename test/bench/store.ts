@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { openStore } from '../../src/store/index.js';
 import { freshPostgres, postgresSkip } from '../helpers/postgres.js';
 
 const SECRET = 'bench-secret';
@@ -59,8 +60,8 @@ const BASE = Date.UTC(2026, 0, 1);
 
 /** Fills a store with N referrals of 1,000 refs, two channels and a tenth as many people, over a year, in SQL. */
 async function fill(db: string): Promise<void> {
-  // The CLI creates the schema, as a receiver would.
-  if (spawnSync(BIN, ['report', '--db', db], { env }).status !== 0) throw new Error('the store did not open');
+  // The store creates its schema, as a receiver would.
+  await (await openStore(db)).close();
   const rows = `key, at, received_at, channel, via, page_id, person, ref, source`;
   const people = Math.max(1, Math.floor(N / 10));
   const values = (i: string) => `'k' || ${i}, ${BASE} + (${i} * 3153) % ${YEAR}, ${BASE}, CASE WHEN ${i} % 5 = 0 THEN 'instagram' ELSE 'messenger' END, 'referral', '1', 'p' || (${i} % ${people}), 'ref-' || (${i} % 1000), 'SHORTLINK'`;

@@ -219,6 +219,8 @@ describe('mme (the built command line)', () => {
 
   const badCsv: { name: string; content: string; message: RegExp; args?: string[] }[] = [
     { name: 'an invalid row (text on an opt-in batch)', content: 'ref,label,text\nok_1,One,\nok_2,Two,hello\n', message: /in\.csv: row 3, column text: /, args: ['--topic', 'deals'] },
+    // Rows are drawn and staged eight at a time: one bad row after twenty good ones still leaves nothing.
+    { name: 'an invalid row after twenty valid ones', content: `ref,label,text\n${Array.from({ length: 20 }, (_, i) => `ok_${i},Store ${i},`).join('\n')}\nlate,Late,hello\n`, message: /in\.csv: row 22, column text: /, args: ['--topic', 'deals'] },
     { name: 'a ref over the limit', content: `ref,label\n${'a'.repeat(2084)},x\n`, message: /in\.csv: row 2, column ref: / },
     { name: 'a ref of 100,000 dashes', content: `ref,label\n${'-'.repeat(100_000)},x\n`, message: /in\.csv: row 2, column ref: ref is \d+ characters/ },
     { name: 'a row whose link no QR code can hold', content: `ref,label,text\nlong,x,${'t'.repeat(3000)}\n`, message: /in\.csv: row 2, columns ref, text: the link is \d+ bytes/ },

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -253,7 +253,9 @@ describe('mme webhook, refusing as an operator needs to hear it', () => {
     const owned = join(dir, 'owned');
     mkdirSync(owned);
     const readOnly = join(owned, 'mme.db');
-    assert.equal(mme('report', '--db', readOnly).status, 0, 'creates the file');
+    // Made by a process that has ended, as a receiver's store is: nothing of it is still open.
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    assert.equal(mme('import', join(dir, 'empty.jsonl'), '--db', readOnly).status, 0, 'creates the store');
     chmodSync(readOnly, 0o444);
     chmodSync(owned, 0o755);
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
@@ -354,6 +356,7 @@ describe('mme import, mme report and mme forget', () => {
       [['--timezone', 'Mars/Olympus'], /^mme report: --timezone: "Mars\/Olympus" is not a time zone: use an IANA name/],
       [['--format', 'pdf'], /^mme report: --format: "pdf" must be table, csv, json$/],
       [['--links', join(dir, 'nope.csv')], /^mme report: nope\.csv: cannot read/],
+      [['--db', join(dir, 'elsewhere.db')], /^mme report: --db: there is no store at ".*elsewhere\.db": give the one mme webhook records in \(--db FILE or MME_DB\), or run this where it is$/],
     ];
     for (const [args, message] of cases) {
       const { status, stderr } = report(...args);
@@ -371,6 +374,10 @@ describe('mme import, mme report and mme forget', () => {
     assert.equal(forgot.status, 0, forgot.stderr);
     assert.equal(forgot.stdout, `Removed 3 referrals of that person from ${db}.\n`);
     assert.match(mme('forget', 'ann', '--db', db).stdout, /^No referrals of that person in .*: nothing to remove/);
+    const nowhere = mme('forget', 'ann', '--db', join(dir, 'elsewhere.db'));
+    assert.equal(nowhere.status, 1);
+    assert.match(nowhere.stderr, /^mme forget: --db: there is no store at /);
+    assert.ok(!existsSync(join(dir, 'elsewhere.db')), 'a read of a store that is not there makes none');
     assert.equal(JSON.parse(report('--format', 'json').stdout).total.people, 3);
   });
 });

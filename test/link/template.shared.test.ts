@@ -55,8 +55,8 @@ describe('expandRef', () => {
     expect(expandRef('{query.src|direct}', undefined as unknown as PageContext)).to.equal('direct');
   });
 
-  it('refuses a context value that is an object, with a LinkError naming it, never a TypeError', () => {
-    for (const context of [{ path: Object.create(null) }, { title: {} }, { query: { utm_source: [] as unknown as string } }]) {
+  it('refuses a context value that is an object, a function or a symbol, with a LinkError naming it, never a TypeError', () => {
+    for (const context of [{ path: Object.create(null) }, { title: {} }, { query: { utm_source: [] as unknown as string } }, { path: () => 'page' }, { title: Symbol('x') }]) {
       expect(() => expandRef('web-{path}-{title}-{query.utm_source}', context as never))
         .to.throw(LinkError)
         .that.satisfies((error: LinkError) => error.code === 'options-invalid' && error.field === 'context');

@@ -1,15 +1,17 @@
 // One suite, run on a real SQLite file and on a real PostgreSQL server: the store's contract.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { StoreError, openStore, postgresStore, sqliteStore } from '../../src/store/index.js';
 import { postgresEngine } from '../../src/store/postgres.js';
 import { MIGRATIONS, migrate } from '../../src/store/schema.js';
 import { sqliteEngine } from '../../src/store/sqlite.js';
-import { type Referral, createWebhookHandler } from '../../src/webhook/index.js';
+import { type Referral, type WebhookNotice, createWebhookHandler } from '../../src/webhook/index.js';
 import { freshPostgres, postgresSkip } from '../helpers/postgres.js';
 
 const SECRET = 'store-test-secret';
@@ -90,7 +92,9 @@ for (const engine of ENGINES) {
       const store = await open();
       const ran: string[] = [];
       let failOn: string | null = 'b';
-      const handler = createWebhookHandler({ appSecret: SECRET, verifyToken: 't', store, onReferral: (r) => {
+      const refused: string[] = [];
+      const onNotice = (notice: WebhookNotice) => void (notice.kind === 'rejected' && refused.push(notice.code));
+      const handler = createWebhookHandler({ appSecret: SECRET, verifyToken: 't', store, onNotice, onReferral: (r) => {
         if (r.ref === failOn) {
           failOn = null;
           throw new Error('the CRM is down');
@@ -98,9 +102,8 @@ for (const engine of ENGINES) {
         ran.push(r.ref!);
       } });
       const delivery = body({ person: 'ann', ref: 'a', at: 1 }, { person: 'bob', ref: 'b', at: 2 }, { person: 'cat', ref: 'c', at: 3 });
-      const log = console.error;
       assert.equal((await deliver(handler, delivery)).status, 500);
-      console.error = log;
+      assert.deepEqual(refused, ['callback-failed']);
       assert.deepEqual(ran, ['a']);
       assert.equal((await store.report()).total.chats, 1, 'only the referral whose callback succeeded is counted');
       assert.equal((await deliver(handler, delivery)).status, 200, "Meta's redelivery");
@@ -228,12 +231,20 @@ describe('the store, opening what cannot be opened', () => {
     assert.ok(existsSync(corrupt));
   });
 
-  it('names a read-only SQLite file', { skip: process.getuid?.() === 0 ? 'root writes read-only files: test/cli/receiver.node.test.ts checks it as another user' : false }, async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'mme-store-')), 'ro.db');
-    const store = await sqliteStore(file, { secret: SECRET });
-    await store.close();
+  it('names a read-only SQLite file, as the user a receiver runs as', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mme-store-'));
+    chmodSync(dir, 0o755);
+    const file = join(dir, 'ro.db');
+    // In processes of their own (the built store): one that ends leaves nothing of the file open,
+    // and root may write any file, so the second runs as nobody where this test runs as root.
+    const attempt = (work: string, as: object = {}) =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', `import { sqliteStore } from ${JSON.stringify(pathToFileURL(resolve('dist/store/index.js')).href)};
+        try { const store = await sqliteStore(${JSON.stringify(file)}, { secret: 's' }); ${work} await store.close(); console.log('ok'); } catch (error) { console.log(error.code, error.message); }`], { encoding: 'utf8', ...as });
+    assert.equal(attempt('').stdout.trim(), 'ok', 'made');
     chmodSync(file, 0o444);
-    await assert.rejects(async () => (await sqliteStore(file, { secret: SECRET })).record([referral('a', 'b', 1)]), (e: StoreError) => e.code === 'db-read-only');
+    const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const result = attempt(`await store.record([${JSON.stringify(referral('a', 'b', 1))}]);`, nobody);
+    assert.match(result.stdout.trim(), /^db-read-only ".*ro\.db": it is read-only: the receiver must be able to write the file and its folder \(SQLITE_READONLY\)$/, result.stdout + result.stderr);
   });
 
   it('names a PostgreSQL server that does not answer, a database that does not exist and a user it refuses', { skip: postgresSkip }, async () => {

@@ -89,7 +89,15 @@ describe('createWebhookHandler, served over real HTTP on 127.0.0.1 with toNodeLi
   it('loses nothing: a failing callback answers 500, and the redelivery is handled', async () => {
     const body = JSON.stringify({ ...referralBody, entry: [{ ...referralBody.entry[0], messaging: [{ ...referralBody.entry[0].messaging[0], timestamp: 1600000000001 }] }] });
     failNext = 1;
-    assert.equal((await deliver(body)).status, 500);
+    const logged: string[] = [];
+    const log = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+    try {
+      assert.equal((await deliver(body)).status, 500);
+    } finally {
+      console.error = log;
+    }
+    assert.match(logged.join('\n'), /^mme-kit: onReferral failed, so this delivery is answered 500 for Meta to send again: Error: the database is down/, 'without onNotice, a failure is still seen');
     assert.equal(referrals.length, 0);
     assert.equal((await deliver(body)).status, 200, "Meta's redelivery");
     assert.deepEqual(referrals.map((r) => r.ref), ['summer_coupon']);

@@ -37,12 +37,12 @@ function readLinks(file: string): Map<string, { ref: string; channel: string; la
   return links;
 }
 
-const NONE: Record<ReportBy, string> = { ref: '(no ref)', channel: '', source: '(no source)', day: '' };
-const LEGEND = 'chats started: conversations opened from a link or code, each counted once · people: distinct people · new people: their first conversation ever · chats per click: chats started ÷ clicks (– without clicks)';
+const NONE: Record<ReportBy, string> = { ref: '(no ref)', channel: '', source: '(no source)', day: '', handoff: '(not told)' };
+const LEGEND = 'chats started: conversations opened from a link or code, each counted once · people: distinct people · new people: their first conversation ever · chats per click: chats started ÷ clicks · –: none, or not known for the group (a click has no source; a chat does not say its handoff: those count in the total)';
 
 export const report: Command = {
   summary: 'the funnel per ref, channel, source or day: clicks, chats, people, new people',
-  help: `Usage: mme report [--db mme.db|postgres://…] [--by ref|channel|source|day] [--since DATE] [--until DATE]
+  help: `Usage: mme report [--db mme.db|postgres://…] [--by ref|channel|source|day|handoff] [--since DATE] [--until DATE]
                   [--timezone ZONE] [--links links.csv] [--format table|csv|json]
 
 Counts what the store holds, per group: clicks on the kit's buttons, chats started (each
@@ -51,7 +51,8 @@ group) and chats per click, with a total. Counted by the database, so a report o
 referrals takes seconds and little memory.
 
   --by KEY         ref (default; a ref used on two channels has a row on each), channel,
-                   source (SHORTLINK for links and codes, ADS…) or day (every day, empty ones too)
+                   source (SHORTLINK for links and codes, ADS…), day (every day, empty ones
+                   too) or handoff (how clicks handed over: link, qr, open-here)
   --since DATE     from this day on (2026-11-01), or from a time (2026-11-01T09:00:00+01:00)
   --until DATE     up to and including this day, or up to a time
   --timezone ZONE  the zone days are read in (default the machine's: ${Intl.DateTimeFormat().resolvedOptions().timeZone})
@@ -92,13 +93,13 @@ referrals takes seconds and little memory.
       io.out(JSON.stringify({ by, timeZone, groups, total: result.total }, null, 2));
       return;
     }
-    const numbers = (c: ReportCounts, rate: (r: number | null) => string) => [c.clicks, c.chats, c.people, c.newPeople, rate(c.rate)].map(String);
+    const numbers = (c: ReportCounts | ReportGroup, rate: (r: number | null) => string, none: string) => [...[c.clicks, c.chats, c.people, c.newPeople].map((n) => (n === null ? none : String(n))), rate(c.rate)];
     const keyCells = (g: Row, none: string) => [g.group ?? none, ...(by === 'ref' ? [g.channel ?? ''] : []), ...(labelled ? [g.label ?? ''] : [])];
     const keyHeader = [by, ...(by === 'ref' ? ['channel'] : []), ...(labelled ? ['label'] : [])];
     if (format === 'csv') {
       const header = [...keyHeader, 'clicks', 'chats', 'people', 'newPeople', 'rate'];
       const rate = (r: number | null) => (r === null ? '' : String(Math.round(r * 10_000) / 10_000));
-      const lines = [header, ...groups.map((g) => [...keyCells(g, ''), ...numbers(g, rate)]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate)]];
+      const lines = [header, ...groups.map((g) => [...keyCells(g, ''), ...numbers(g, rate, '')]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate, '')]];
       io.out(lines.map((line) => line.map(csvCell).join(',')).join('\n'));
       return;
     }
@@ -108,7 +109,7 @@ referrals takes seconds and little memory.
     }
     const rate = (r: number | null) => (r === null ? '–' : r.toFixed(2));
     const header = [...keyHeader, 'clicks', 'chats started', 'people', 'new people', 'chats per click'];
-    const cells = [...groups.map((g) => [...keyCells(g, NONE[by]), ...numbers(g, rate)]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate)]];
+    const cells = [...groups.map((g) => [...keyCells(g, NONE[by]), ...numbers(g, rate, '–')]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate, '–')]];
     const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i].length)));
     const numeric = (i: number) => i >= keyHeader.length;
     const line = (row: string[]) => row.map((cell, i) => (numeric(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();

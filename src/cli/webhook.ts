@@ -1,5 +1,5 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
-import { type Referral, type WebhookNotice, createWebhookHandler, toNodeListener } from '../webhook/index.js';
+import { type Referral, type WebhookNotice, createClickHandler, createWebhookHandler, originOf, toNodeListener } from '../webhook/index.js';
 import type { Command } from './commands.js';
 import { InputError, UsageError } from './errors.js';
 import { DB_HELP, DB_OPTIONS, appSecret, dbOf, describeDb, open } from './store.js';
@@ -27,6 +27,7 @@ function noticeLine(notice: WebhookNotice, secretFrom: string, keepIds: boolean)
 export const webhook: Command = {
   summary: "receive Meta's webhook and record each referral in the store",
   help: `Usage: mme webhook --verify-token TOKEN [--port 8787] [--host 127.0.0.1] [--db mme.db|postgres://…] [--keep-ids]
+                   [--allow-origin https://shop.example …] [--trust-proxy]
 
 Serves Meta's webhook (any path): answers the subscription handshake, checks each delivery's
 signature and records its referrals in the store, each conversation once, on disk before Meta
@@ -42,16 +43,25 @@ HTTPS tunnel or proxy: Meta calls https:// addresses only.
 The app secret comes from the environment variable MME_APP_SECRET, or from --app-secret-file:
 never a flag, which shells and process lists keep. People are stored as a hash keyed with it.
 
+Clicks: buttons with beacon="https://THIS-RECEIVER/click" report each click to POST /click,
+counted in the same store (mme report shows clicks and chats per click). Only the sites named
+with --allow-origin are counted; bots, bodies that are not a click and more than 30 clicks a
+minute from one address are not. Nothing about the visitor is stored.
+
   --verify-token TOKEN    the verify token you type in the Meta app dashboard
   --port N                the port to listen on (default 8787)
   --host ADDRESS          the address to listen on (default 127.0.0.1; 0.0.0.0 for every one)
   --keep-ids              also store each person's raw ID (PSID, IGSID) beside the hash
+  --allow-origin URL      a site whose buttons report clicks (https://shop.example); repeat it
+                          for more sites. Without it, POST /click counts nothing
+  --trust-proxy           behind a load balancer or proxy: the rate limit reads the client's
+                          address from the last entry of X-Forwarded-For, which the proxy adds
 ${DB_HELP}`,
   async run(args, io) {
     if (args.some((arg) => arg === '--log' || arg.startsWith('--log='))) {
       throw new UsageError('--log is gone: referrals are recorded in the store (--db, default mme.db); move an old log in with mme import LOG.jsonl');
     }
-    const { values } = parse(args, { 'verify-token': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'keep-ids': { type: 'boolean' }, ...DB_OPTIONS });
+    const { values } = parse(args, { 'verify-token': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'keep-ids': { type: 'boolean' }, 'allow-origin': { type: 'string', multiple: true }, 'trust-proxy': { type: 'boolean' }, ...DB_OPTIONS });
     const verifyToken = values['verify-token'];
     if (!verifyToken) throw new UsageError('--verify-token TOKEN is required');
     const secret = appSecret(values['app-secret-file']);
@@ -59,6 +69,14 @@ ${DB_HELP}`,
     if (!Number.isInteger(port) || port < 0 || port > 65535 || values.port === '') throw new InputError(`--port: "${values.port}" must be a whole number from 0 to 65535`);
     const host = values.host ?? '127.0.0.1';
     const keepIds = Boolean(values['keep-ids']);
+    const origins = (values['allow-origin'] ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+    for (const origin of origins) {
+      try {
+        originOf(origin);
+      } catch (error) {
+        throw new InputError(`--allow-origin: ${(error as Error).message}`);
+      }
+    }
     const db = dbOf(values);
     const store = await open(db, { secret, keepIds });
     const secretFrom = values['app-secret-file'] === undefined ? 'MME_APP_SECRET' : `the secret in ${values['app-secret-file']}`;
@@ -69,7 +87,18 @@ ${DB_HELP}`,
       onNotice: (notice) => (notice.kind === 'rejected' ? io.warn : io.out)(noticeLine(notice, secretFrom, keepIds)),
     });
     const meta = toNodeListener(handler);
+    const forwarded = (request: Request) => request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || undefined;
+    const clicks = origins.length
+      ? toNodeListener(createClickHandler({ store, allowOrigins: origins, clientAddress: values['trust-proxy'] ? forwarded : undefined }))
+      : (_req: IncomingMessage, res: ServerResponse) => {
+          _req.resume();
+          res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('clicks are not counted here: start the receiver with --allow-origin https://your-site.example');
+        };
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      if (req.url === '/click' || req.url?.startsWith('/click?')) {
+        void clicks(req, res);
+        return;
+      }
       if (req.method === 'GET' && (req.url === '/health' || req.url?.startsWith('/health?'))) {
         store.health().then(
           () => res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok'),
@@ -90,6 +119,7 @@ ${DB_HELP}`,
     }
     const address = server.address() as { port: number };
     io.out(`Listening on http://${host}:${address.port}/ and recording referrals in ${describeDb(db)} (${store.engine}). Ctrl-C stops.`);
+    io.out(origins.length ? `Counting clicks on POST /click from ${origins.map(originOf).join(', ')}.` : 'Not counting clicks: add --allow-origin https://your-site.example to count them on POST /click.');
     await stopped(server);
     await store.close();
     io.out('Stopped.');

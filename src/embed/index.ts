@@ -33,14 +33,15 @@ function loadQrWhenNeeded(): void {
 }
 
 /**
- * Upgrades the marked m.me links under `roots`. The upgrade code loads only once a page has such
+ * Upgrades the marked m.me links under `roots`, each reporting its clicks to `beacon` when the
+ * embed has one. The upgrade code loads only once a page has such
  * a link (a CMS page); a page with just the floating button never downloads it.
  */
-function upgradeMarkedLinks(roots: ParentNode[]): void {
+function upgradeMarkedLinks(roots: ParentNode[], beacon?: unknown): void {
   const marked = roots.filter((root) => (root instanceof Element && root.matches(UPGRADE_SELECTOR)) || root.querySelector(UPGRADE_SELECTOR));
   if (!marked.length) return;
   // A failed download leaves the plain links, which work; the next change to the page tries again.
-  import('./upgrade.js').then(({ upgradeLinks }) => marked.forEach(upgradeLinks), () => {});
+  import('./upgrade.js').then(({ upgradeLinks }) => marked.forEach((root) => upgradeLinks(root, beacon ? String(beacon) : undefined)), () => {});
 }
 
 function shouldShow(config: EmbedConfig): boolean {
@@ -94,10 +95,10 @@ export function start(script: HTMLScriptElement | null): void {
   const config = readConfig(script, window.mmeConfig);
   window.mmeKit ??= { chatLink, optinLink, instagramLink, parseLink, mount, unmount };
   const ready = () => {
-    upgradeMarkedLinks([document]);
+    upgradeMarkedLinks([document], config.beacon);
     loadQrWhenNeeded();
     new MutationObserver((records) => {
-      upgradeMarkedLinks(records.flatMap((record) => [...record.addedNodes].filter((node): node is Element => node instanceof Element)));
+      upgradeMarkedLinks(records.flatMap((record) => [...record.addedNodes].filter((node): node is Element => node instanceof Element)), config.beacon);
       loadQrWhenNeeded();
     }).observe(document.documentElement, { childList: true, subtree: true });
     if (!(config.page || config.instagram) || document.querySelector(MOUNTED)) return;

@@ -6,7 +6,7 @@ import { UPGRADE_SELECTOR as SELECTOR } from './config.js';
  * Turns a plain m.me or ig.me link into an `<mme-chat-button>` (or `<mme-qr-code>` for data-mme="qr"),
  * keeping the link inside as the fallback. CMSs that strip custom elements keep `<a href>`.
  */
-function upgrade(anchor: HTMLAnchorElement): void {
+function upgrade(anchor: HTMLAnchorElement, beacon?: string): void {
   anchor.setAttribute('data-mme-upgraded', '');
   let link: ParsedLink;
   try {
@@ -22,14 +22,15 @@ function upgrade(anchor: HTMLAnchorElement): void {
   // read them as a template.
   // A parsed ig.me link's username is the element's `instagram`.
   else for (const [key, value] of Object.entries(link)) if (key !== 'kind') element.setAttribute(key == 'username' ? 'instagram' : key, key == 'ref' ? value.replace(/[{}]/g, '$&$&') : value);
+  if (beacon && !qr) element.setAttribute('beacon', beacon);
   anchor.replaceWith(element);
   // The link stays inside: the button's no-JavaScript fallback, and under a QR code the link a
   // phone (which cannot scan its own screen) taps, and keyboards and screen readers reach.
   element.append(anchor);
 }
 
-/** Upgrades every marked link under `root` once. */
-export function upgradeLinks(root: ParentNode): void {
-  if (root instanceof HTMLAnchorElement && root.matches(SELECTOR)) upgrade(root);
-  for (const anchor of root.querySelectorAll<HTMLAnchorElement>(SELECTOR)) upgrade(anchor);
+/** Upgrades every marked link under `root` once; the buttons report their clicks to `beacon`. */
+export function upgradeLinks(root: ParentNode, beacon?: string): void {
+  if (root instanceof HTMLAnchorElement && root.matches(SELECTOR)) upgrade(root, beacon);
+  for (const anchor of root.querySelectorAll<HTMLAnchorElement>(SELECTOR)) upgrade(anchor, beacon);
 }

@@ -3,11 +3,14 @@ import { StoreError } from './errors.js';
 import { dateIn, nextDate, offsetAt, startOfDay } from './zone.js';
 
 /** What a report groups by. */
-export type ReportBy = 'ref' | 'channel' | 'source' | 'day';
-export const REPORT_BY: readonly ReportBy[] = ['ref', 'channel', 'source', 'day'];
+export type ReportBy = 'ref' | 'channel' | 'source' | 'day' | 'handoff';
+export const REPORT_BY: readonly ReportBy[] = ['ref', 'channel', 'source', 'day', 'handoff'];
 
 export interface ReportQuery {
-  /** What a row is: a ref on a channel, a channel, a source (`SHORTLINK`, `ADS`…) or a day. @default 'ref' */
+  /**
+   * What a row is: a ref on a channel, a channel, a source (`SHORTLINK`, `ADS`…), a day, or how
+   * a click handed the person over (`link`, `qr`, `open-here`). @default 'ref'
+   */
   readonly by?: ReportBy;
   /**
    * Where the report starts: a day (`2026-11-01`, from its midnight in `timeZone`), an ISO time
@@ -37,15 +40,29 @@ export interface ReportCounts {
   readonly rate: number | null;
 }
 
-export interface ReportGroup extends ReportCounts {
-  /** The ref, channel, source or day (`YYYY-MM-DD`); null for referrals without one. */
+/**
+ * The funnel of one group. A figure the group cannot tell is null, not 0: a click has no source
+ * (by source, clicks count in the total only), and a conversation does not say how its click
+ * handed the person over (by handoff, chats and people count in the total only).
+ */
+export interface ReportGroup {
+  /** The ref, channel, source, day (`YYYY-MM-DD`) or handoff; null for those without one. */
   readonly group: string | null;
+  readonly clicks: number | null;
+  readonly chats: number | null;
+  readonly people: number | null;
+  readonly newPeople: number | null;
+  /** Chats per click; null without clicks, or where either is not known. */
+  readonly rate: number | null;
   /** The channel of a ref's row: a ref used on two channels has a row on each. */
   readonly channel?: string;
 }
 
 export interface Report {
   readonly by: ReportBy;
+  /** Where the range starts and ends, as instants (ms); null where it is open. */
+  readonly since: number | null;
+  readonly until: number | null;
   readonly timeZone: string;
   readonly groups: ReportGroup[];
   readonly total: ReportCounts;
@@ -89,26 +106,40 @@ export async function report(engine: Engine, query: ReportQuery): Promise<Report
   };
   const recorded = 'claim IS NULL';
 
-  const groups = by === 'day' ? await byDay(engine, timeZone, since, until) : await byColumn(engine, by, where, recorded);
+  const groups = by === 'day' ? await byDay(engine, timeZone, since, until) : by === 'handoff' ? await byHandoff(engine, where) : await byColumn(engine, by, where, recorded);
   // The groups cover the whole range, and each chat, each person's first chat and each click is
   // in exactly one of them: the total is their sum, but for distinct people (a person chats in
   // several groups) and clicks by source (a click has none).
-  const sum = (field: 'chats' | 'newPeople' | 'clicks') => groups.reduce((n, g) => n + g[field], 0);
-  const [[people], [clicks]] = await Promise.all([
+  const sum = (field: 'chats' | 'newPeople' | 'clicks') => groups.reduce((n, g) => n + (g[field] ?? 0), 0);
+  const [[people], [clicks], [chats]] = await Promise.all([
     // Everyone recorded has a row in mme_people: over all time, that is the count.
     since === undefined && until === undefined
       ? engine.query('SELECT COUNT(*) AS n FROM mme_people')
       : engine.query(`SELECT COUNT(DISTINCT person) AS n FROM mme_referrals ${where('at', recorded)}`),
     by === 'source' ? engine.query(`SELECT COUNT(*) AS n FROM mme_clicks ${where('at')}`) : Promise.resolve([{ n: sum('clicks') }]),
+    by === 'handoff'
+      ? engine.query(`SELECT r.n AS chats, p.n AS new_people FROM (SELECT COUNT(*) AS n FROM mme_referrals ${where('at', recorded)}) AS r, (SELECT COUNT(*) AS n FROM mme_people ${where('first_at')}) AS p`)
+      : Promise.resolve([{ chats: sum('chats'), new_people: sum('newPeople') }]),
   ]);
-  const total = withRate({ clicks: Number(clicks.n), chats: sum('chats'), people: Number(people.n), newPeople: sum('newPeople') });
-  return { by, timeZone, groups, total };
+  const total = withRate({ clicks: Number(clicks.n), chats: Number(chats.chats), people: Number(people.n), newPeople: Number(chats.new_people) });
+  return { by, timeZone, since: since ?? null, until: until ?? null, groups, total };
 }
 
 type Counts = { -readonly [K in Exclude<keyof ReportCounts, 'rate'>]: number };
-type Sums = Counts & { group: string | null; channel?: string };
-/** Counts with their chats per click: null without clicks. */
-const withRate = <T extends Counts>(counts: T): T & { rate: number | null } => ({ ...counts, rate: counts.clicks ? counts.chats / counts.clicks : null });
+type Sums = { group: string | null; channel?: string; clicks: number | null; chats: number; people: number; newPeople: number };
+/** Counts with their chats per click: null without clicks, or where chats are not known. */
+const withRate = <T extends { clicks: number | null; chats: number | null }>(counts: T): T & { rate: number | null } => ({
+  ...counts,
+  rate: counts.clicks && counts.chats !== null ? counts.chats / counts.clicks : null,
+});
+
+/** Clicks per handoff: a conversation does not say how it was handed over, so chats stay in the total. */
+async function byHandoff(engine: Engine, where: (column: string, ...more: string[]) => string): Promise<ReportGroup[]> {
+  const rows = await engine.query(`SELECT handoff AS g, COUNT(*) AS n FROM mme_clicks ${where('at')} GROUP BY handoff`);
+  return rows
+    .map((row) => withRate({ group: row.g == null ? null : String(row.g), clicks: Number(row.n), chats: null, people: null, newPeople: null }))
+    .sort((a, b) => b.clicks - a.clicks || String(a.group ?? '\uffff').localeCompare(String(b.group ?? '\uffff')));
+}
 
 async function byColumn(engine: Engine, by: Exclude<ReportBy, 'day'>, where: (column: string, ...more: string[]) => string, recorded: string): Promise<ReportGroup[]> {
   const columns = by === 'ref' ? 'ref, channel' : by;
@@ -125,7 +156,7 @@ async function byColumn(engine: Engine, by: Exclude<ReportBy, 'day'>, where: (co
     const channel = by === 'ref' ? String(row.c) : undefined;
     const id = JSON.stringify([group, channel]);
     let sums = groups.get(id);
-    if (!sums) groups.set(id, (sums = { group, ...(channel === undefined ? {} : { channel }), clicks: 0, chats: 0, people: 0, newPeople: 0 }));
+    if (!sums) groups.set(id, (sums = { group, ...(channel === undefined ? {} : { channel }), clicks: by === 'source' ? null : 0, chats: 0, people: 0, newPeople: 0 }));
     return sums;
   };
   for (const row of chats) Object.assign(groupOf(row), { chats: Number(row.chats), people: Number(row.people) });
@@ -134,7 +165,7 @@ async function byColumn(engine: Engine, by: Exclude<ReportBy, 'day'>, where: (co
   const last = '\uffff';
   return [...groups.values()]
     .map(withRate)
-    .sort((a, b) => b.chats - a.chats || b.clicks - a.clicks || String(a.group ?? last).localeCompare(String(b.group ?? last)) || String(a.channel).localeCompare(String(b.channel)));
+    .sort((a, b) => b.chats - a.chats || (b.clicks ?? 0) - (a.clicks ?? 0) || String(a.group ?? last).localeCompare(String(b.group ?? last)) || String(a.channel).localeCompare(String(b.channel)));
 }
 
 /** Every day from the first to the last of the range (or of what is recorded), the empty ones too. */

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { type Claim, type RecordOutcome, type Referral, type ReferralStore, referralKey } from '../webhook/index.js';
+import { type Claim, type Click, type ClickStore, type RecordOutcome, type Referral, type ReferralStore, referralKey } from '../webhook/index.js';
 import type { Engine, Query } from './engine.js';
 import { StoreError } from './errors.js';
 import { type Report, type ReportQuery, report } from './report.js';
@@ -18,7 +18,7 @@ export interface StoreOptions {
 }
 
 /** Referrals and clicks in a database, each conversation once, on one machine or many. */
-export interface Store extends ReferralStore {
+export interface Store extends ReferralStore, ClickStore {
   /** `sqlite` or `postgres`. */
   readonly engine: 'sqlite' | 'postgres';
   /** The funnel per group, aggregated in the database: memory does not grow with the referrals. */
@@ -164,9 +164,33 @@ async function storeOn(engine: Engine, options: StoreOptions): Promise<Store> {
     }
   });
 
+  /**
+   * Clicks that arrive together share one short transaction, apart from the deliveries', so that
+   * a burst of beacons takes one turn at the database and Meta's deliveries never queue behind it.
+   */
+  const click = batched<readonly Click[], void>(engine.gatherMs, async (calls) => {
+    const rows = calls.flat();
+    try {
+      await engine.transaction(async (query) => {
+        for (const chunk of chunks(rows, 300)) {
+          await query(
+            `INSERT INTO mme_clicks (at, channel, ref, kind, path, handoff) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+            chunk.flatMap((c) => [c.at, c.channel, clean(c.ref), c.kind ?? null, clean(c.path), c.handoff ?? null]),
+          );
+        }
+      });
+      return calls.map(() => undefined);
+    } catch (error) {
+      return calls.map(() => asError(error));
+    }
+  });
+
   return {
     engine: engine.name,
     record: (referrals: readonly Referral[], claim?: Claim) => record({ referrals, claim }),
+    click: async (clicks) => {
+      if (clicks.length) await click(clicks);
+    },
 
     async settle(referral, claim, outcome) {
       const key = keyOf(referral);

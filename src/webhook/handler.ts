@@ -1,3 +1,4 @@
+import { readAtMost } from './body.js';
 import { WebhookError } from './errors.js';
 import { type Claim, type ReferralStore, memoryStore, referralKey } from './ledger.js';
 import { type Referral, parseBody, readEvents, readReferrals } from './referrals.js';
@@ -47,32 +48,6 @@ export type WebhookNotice =
 
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
-
-/** Reads a body of at most `limit` bytes; null when it is larger. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
 
 /**
  * A webhook endpoint for Meta in one function: the Fetch API's `(request) => response`, so the
@@ -124,7 +99,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       return challenge === null ? text(403, 'Forbidden') : text(200, challenge);
     }
     if (request.method !== 'POST') return text(405, 'Method Not Allowed', { allow: 'GET, POST' });
-    const body = await readLimited(request, maxBodyBytes);
+    const body = await readAtMost(request, maxBodyBytes);
     if (!body) return reject(413, 'body-too-large', `the body is larger than ${maxBodyBytes} bytes`);
     const signature = request.headers.get('x-hub-signature-256');
     if (!signature) return reject(401, 'signature-missing', 'the request has no X-Hub-Signature-256 header: it is not a delivery from Meta, or a proxy removed the header');

@@ -8,3 +8,5 @@ export type { RejectionCode, WebhookHandlerOptions, WebhookNotice } from './hand
 export { memoryStore, referralKey } from './ledger.js';
 export type { Claim, RecordOutcome, ReferralStore } from './ledger.js';
 export { toNodeListener } from './node.js';
+export { CLICK_CHANNELS, HANDOFFS, MAX_CLICK_BYTES, createClickHandler, originOf, readClick } from './clicks.js';
+export type { Click, ClickHandlerOptions, ClickStore } from './clicks.js';

@@ -4,11 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * Serves a Fetch-API handler (such as `createWebhookHandler`'s) from Node's `http` server,
  * Express or Fastify: `(req, res)`. It reads the raw body itself, so mount it where no JSON parser
  * has read the body first (Express: before `app.use(express.json())`, or on its own route). A
- * body an `express.raw()` parser already read, as a Buffer, is used as it is.
+ * body an `express.raw()` parser already read, as a Buffer, is used as it is. The client's address
+ * goes to the handler as its second argument (`createClickHandler` rate-limits by it).
  * @example createServer(toNodeListener(handler)).listen(8787)
  * @example app.post('/webhook', toNodeListener(handler))
  */
-export function toNodeListener(handler: (request: Request) => Promise<Response>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function toNodeListener(handler: (request: Request, client: { address?: string }) => Promise<Response>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     try {
       const method = req.method ?? 'GET';
@@ -24,6 +25,7 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>)
         if (value !== undefined) for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
       }
       const stream = req[Symbol.asyncIterator]();
+      let refused = false;
       const body =
         method === 'GET' || method === 'HEAD'
           ? undefined
@@ -35,12 +37,17 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>)
                   if (done) controller.close();
                   else controller.enqueue(value as Uint8Array);
                 },
-                cancel: () => void req.destroy(),
+                // A body refused part-way (too large) is not read on: the connection closes once answered.
+                cancel: () => {
+                  refused = true;
+                  req.pause();
+                },
               });
       const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method, headers, body, duplex: 'half' } as RequestInit);
-      const response = await handler(request);
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(new Uint8Array(await response.arrayBuffer()));
+      const response = await handler(request, { address: req.socket?.remoteAddress });
+      const answer = new Uint8Array(await response.arrayBuffer());
+      res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...(refused ? { connection: 'close' } : {}) });
+      res.end(answer, () => refused && req.destroy());
     } catch (error) {
       console.error('mme-kit:', error instanceof Error ? error.message : error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,8 +60,14 @@ const mme = (...args: string[]) => spawnSync(BIN, args, { encoding: 'utf8', env,
 function stored(db: string): Map<string, number> {
   const result = mme('report', '--db', db, '--format', 'json');
   assert.equal(result.status, 0, result.stderr);
-  return new Map((JSON.parse(result.stdout).groups as { group: string; chats: number }[]).map((g) => [g.group, g.chats]));
+  return new Map((JSON.parse(result.stdout).groups as { group: string; chats: number }[]).filter((g) => g.chats).map((g) => [g.group, g.chats]));
 }
+const SITE = 'https://shop.example';
+const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+/** A click beacon as Chromium's navigator.sendBeacon sends it: text/plain JSON with the page's origin. */
+const beacon = (base: string, body: object | string = { ref: 'web-home', channel: 'messenger', kind: 'chat', path: '/', handoff: 'link' }, headers: Record<string, string> = {}) =>
+  fetch(`${base}/click`, { method: 'POST', headers: { origin: SITE, 'user-agent': CHROME, 'content-type': 'text/plain;charset=UTF-8', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const clicksStored = (db: string) => JSON.parse(mme('report', '--db', db, '--format', 'json').stdout).total.clicks as number;
 const recordedLines = (output: string) => output.split('\n').filter((line) => / via=referral$/.test(line));
 
 for (const engine of [{ name: 'sqlite', skip: false as const, fresh: async () => sqliteDb() }, { name: 'postgres', skip: postgresSkip, fresh: postgresDb }]) {
@@ -177,10 +184,12 @@ describe('mme webhook, two receivers on one PostgreSQL database behind a load ba
     const through = new URL(db);
     through.hostname = '127.0.0.1';
     through.port = String(port);
-    const r = await receiver(through.toString());
+    const r = await receiver(through.toString(), ['--allow-origin', SITE]);
     assert.equal((await post(r.base, delivery(1))).status, 200);
+    assert.equal((await beacon(r.base)).status, 204);
     await new Promise<void>((resolve) => proxy.close(() => resolve()) && sockets.forEach((s) => s.destroy()));
     assert.equal((await post(r.base, delivery(2))).status, 503, 'a delivery not stored is never answered 200');
+    assert.equal((await beacon(r.base)).status, 503, 'a click not stored is not answered as counted');
     assert.equal((await fetch(`${r.base}/health`)).status, 503);
     assert.match(r.output(), /refused a delivery \(503\): the store did not answer, so Meta will send it again: no PostgreSQL server answers/);
     await listen(port);
@@ -190,6 +199,62 @@ describe('mme webhook, two receivers on one PostgreSQL database behind a load ba
     await r.exited;
     proxy.close();
     assert.deepEqual([...stored(db.toString()).keys()].sort(), ['d1', 'd2']);
+    assert.equal(clicksStored(db.toString()), 1, 'the click answered 204, and not the one answered 503');
+  });
+});
+
+describe('mme webhook, counting clicks on POST /click', () => {
+  it('counts only what a browser on an allowed site sends, within the rate limit, while every Meta delivery is served', async () => {
+    const db = sqliteDb();
+    const r = await receiver(db, ['--allow-origin', SITE, '--allow-origin', 'https://other.example/']);
+    assert.match(r.output(), /Counting clicks on POST \/click from https:\/\/shop\.example, https:\/\/other\.example\./);
+    assert.equal((await beacon(r.base, undefined, { origin: 'https://evil.example' })).status, 403, 'a foreign origin');
+    assert.equal((await beacon(r.base, 'x'.repeat(100 * 1024))).status, 400, 'a 100 KB body');
+    assert.equal((await beacon(r.base, undefined, { 'user-agent': 'facebookexternalhit/1.1' })).status, 204, 'a bot, not told');
+    assert.equal(clicksStored(db), 0);
+    // 10,000 beacons from one address as fast as they go, and Meta's deliveries in the middle of them.
+    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    const body = JSON.stringify({ ref: 'web-home', channel: 'messenger', kind: 'chat', path: '/', handoff: 'link' });
+    const one = () =>
+      new Promise<number>((resolve) => {
+        const req = request(`${r.base}/click`, { method: 'POST', agent, headers: { origin: SITE, 'user-agent': CHROME, 'content-type': 'text/plain;charset=UTF-8' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', () => resolve(0));
+        req.end(body);
+      });
+    const flood = Promise.all(Array.from({ length: 10_000 }, one));
+    const started = Date.now();
+    const meta = await Promise.all(Array.from({ length: 50 }, (_, i) => post(r.base, delivery(i)).then((response) => [response.status, Date.now() - started])));
+    const statuses = await flood;
+    const floodMs = Date.now() - started;
+    agent.destroy();
+    const counted = statuses.filter((status) => status === 204).length;
+    assert.equal(counted, 30, 'the rate limit: 30 a minute from one address');
+    assert.equal(statuses.filter((status) => status === 429).length, 10_000 - 30);
+    assert.deepEqual(new Set(meta.map(([status]) => status)), new Set([200]), "every Meta delivery answered 200 during the flood");
+    console.log(`10,000 beacons from one address answered in ${floodMs} ms; Meta's 50 deliveries among them: the slowest answered in ${Math.max(...meta.map(([, ms]) => ms))} ms`);
+    r.child.kill('SIGINT');
+    await r.exited;
+    assert.equal(clicksStored(db), 30);
+    assert.equal(stored(db).size, 50);
+  });
+
+  it('counts nothing without --allow-origin, and says how to start counting; refuses an --allow-origin that is no origin', async () => {
+    const db = sqliteDb();
+    const r = await receiver(db);
+    assert.match(r.output(), /Not counting clicks: add --allow-origin https:\/\/your-site\.example/);
+    const response = await beacon(r.base);
+    assert.equal(response.status, 403);
+    assert.match(await response.text(), /--allow-origin/);
+    r.child.kill('SIGINT');
+    await r.exited;
+    assert.equal(clicksStored(db), 0);
+    const wrong = mme('webhook', '--verify-token', 't', '--db', sqliteDb(), '--allow-origin', 'shop.example/checkout');
+    assert.equal(wrong.status, 1);
+    assert.match(wrong.stderr, /--allow-origin: "shop\.example\/checkout" is not an origin such as https:\/\/shop\.example/);
+    assert.doesNotMatch(wrong.stderr, /at .*\.js:\d+/);
   });
 });
 
@@ -329,7 +394,7 @@ describe('mme import, mme report and mme forget', () => {
       '-----------  ---------  -----------------------  ------  -------------  ------  ----------  ---------------',
       'total                                                 0              6       4           4                –',
       '',
-      'chats started: conversations opened from a link or code, each counted once · people: distinct people · new people: their first conversation ever · chats per click: chats started ÷ clicks (– without clicks)',
+      'chats started: conversations opened from a link or code, each counted once · people: distinct people · new people: their first conversation ever · chats per click: chats started ÷ clicks · –: none, or not known for the group (a click has no source; a chat does not say its handoff: those count in the total)',
       '',
     ].join('\n'));
   });
@@ -349,7 +414,7 @@ describe('mme import, mme report and mme forget', () => {
 
   it('names the option of a mistake, with no stack trace', () => {
     const cases: [string[], RegExp][] = [
-      [['--by', 'week'], /^mme report: --by: "week" must be ref, channel, source, day$/],
+      [['--by', 'week'], /^mme report: --by: "week" must be ref, channel, source, day, handoff$/],
       [['--since', 'last tuesday'], /^mme report: --since: "last tuesday" is not a day such as 2026-11-01, a time such as 2026-11-01T09:00:00\+01:00/],
       [['--until', '2026-02-30'], /^mme report: --until: "2026-02-30" is not a day/],
       [['--since', '2026-11-05', '--until', '2026-11-01'], /^mme report: --until: "2026-11-01" is before since "2026-11-05"$/],

@@ -227,6 +227,67 @@ describe('<mme-chat-button>', () => {
     delete win.myLayer;
   });
 
+  describe('beacon', () => {
+    const sent: { url: string; body: Record<string, unknown> }[] = [];
+    let original: PropertyDescriptor | undefined;
+    let fail = false;
+    beforeEach(() => {
+      sent.length = 0;
+      fail = false;
+      original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'sendBeacon');
+      Object.defineProperty(navigator, 'sendBeacon', {
+        configurable: true,
+        value: (url: string, body: string) => {
+          if (fail) throw new TypeError('refused by the page');
+          sent.push({ url, body: JSON.parse(body) });
+          return true;
+        },
+      });
+    });
+    afterEach(() => {
+      delete (navigator as unknown as Record<string, unknown>).sendBeacon;
+      if (original) Object.defineProperty(Navigator.prototype, 'sendBeacon', original);
+    });
+    const BEACON = 'https://chat.example/click';
+
+    it('reports each click that opens the link with one beacon of ref, channel, kind, path and handoff, and sends nothing without beacon', async () => {
+      const quiet = await render(html`<mme-chat-button page=${PAGE} ref="home"></mme-chat-button>`);
+      await sendMouse({ type: 'click', position: centre(linkOf(quiet)!) });
+      expect(sent, 'no beacon attribute, no beacon').to.deep.equal([]);
+      const element = await render(html`<mme-chat-button page=${PAGE} ref="web-{path}" beacon=${BEACON}></mme-chat-button>`);
+      await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+      const ref = expandRef('web-{path}', pageContext());
+      expect(sent).to.deep.equal([{ url: BEACON, body: { ref, channel: 'messenger', kind: 'chat', path: location.pathname, handoff: 'link' } }]);
+      expect(followed(clicks), 'the link opened as without a beacon').to.deep.equal([true, true]);
+      element.addEventListener('mme-click', (event) => event.preventDefault(), { once: true });
+      await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+      expect(sent.length, 'a cancelled click sends no one anywhere: no beacon').to.equal(1);
+    });
+
+    it('still opens the link when the browser refuses the beacon', async () => {
+      fail = true;
+      const element = await render(html`<mme-chat-button page=${PAGE} beacon="not a url"></mme-chat-button>`);
+      await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+      expect(followed(clicks)).to.deep.equal([true]);
+    });
+
+    it("counts a QR code shown as handoff qr, the popover's open-here link as open-here, and each menu item as its channel", async () => {
+      const element = await render(html`<mme-chat-button page=${PAGE} ref="desk" topic="deals" handoff="qr" beacon=${BEACON}></mme-chat-button>`);
+      await sendMouse({ type: 'click', position: centre(linkOf(element)!) });
+      await waitUntil(() => element.shadowRoot!.querySelector('[part=popover] a'), 'the popover opens', { timeout: 10_000 });
+      const here = element.shadowRoot!.querySelector<HTMLAnchorElement>('[part=popover] a')!;
+      await sendMouse({ type: 'click', position: centre(here) });
+      expect(sent.map((s) => [s.body.handoff, s.body.kind, s.body.ref])).to.deep.equal([['qr', 'optin', 'desk'], ['open-here', 'optin', 'desk']]);
+      sent.length = 0;
+      const launcher = await render(html`<mme-chat-button page=${PAGE} instagram="originalcoastclothing" ref="menu" beacon=${BEACON}></mme-chat-button>`);
+      await sendMouse({ type: 'click', position: centre(launcher.shadowRoot!.querySelector('[part=base]')!) });
+      await waitUntil(() => launcher.shadowRoot!.querySelector('[role=menuitem]'), 'the menu opens', { timeout: 10_000 });
+      const messenger = launcher.shadowRoot!.querySelector<HTMLAnchorElement>('[role=menuitem]')!;
+      await sendMouse({ type: 'click', position: centre(messenger) });
+      expect(sent.map((s) => [s.body.channel, s.body.handoff, s.body.ref])).to.deep.equal([['messenger', 'link', 'menu']]);
+    });
+  });
+
   it('is reachable with Tab and activated with Enter', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><button>before</button><mme-chat-button page=${PAGE}></mme-chat-button></div>`);
     const element = wrapper.querySelector('mme-chat-button')!;

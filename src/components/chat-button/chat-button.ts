@@ -111,6 +111,12 @@ export class MmeChatButton extends LinkElement {
   @property({ type: Boolean, attribute: 'remember-dismiss' }) rememberDismiss = false;
   /** `qr`: on a desktop pointer, the click shows a QR code to scan with a phone. */
   @property() handoff?: Choice<'handoff'>;
+  /**
+   * A receiver's address (`https://chat.example/click`, `mme webhook`'s POST /click): each click
+   * that sends a person toward a chat is reported there with `navigator.sendBeacon`, as
+   * `{ ref, channel, kind, path, handoff }`. No cookie, no identifier; it never holds up the link.
+   */
+  @property() beacon?: string;
   /** Push `mme_click` onto `window[NAME]` (just `data-layer`: `window.dataLayer`). */
   @property({ attribute: 'data-layer' }) dataLayer?: string;
   /** The greeting's sender, shown above its text (`greeting-name`). */
@@ -352,10 +358,21 @@ export class MmeChatButton extends LinkElement {
       return;
     }
     const modified = event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0;
-    if (!modified && this.handsOff(event, link)) {
+    const qr = !modified && this.handsOff(event, link);
+    this.sendBeacon(link, qr ? 'qr' : 'link');
+    if (qr) {
       event.preventDefault();
       // Without the popover's code the click does what the link does, rather than nothing.
       this.useOverlays().then((loaded) => loaded.openPopover(this, link), () => open(link.href, this.target, 'noopener,noreferrer'));
+    }
+  }
+
+  /** @internal Reports a click to `beacon`: queued by the browser, so the link opens at once. */
+  sendBeacon({ ref, channel, kind }: ResolvedLink, handoff: 'link' | 'qr' | 'open-here'): void {
+    try {
+      if (this.beacon) navigator.sendBeacon(this.beacon, JSON.stringify({ ref, channel, kind, path: location.pathname, handoff }));
+    } catch {
+      // A beacon address the browser refuses (not a URL, blocked by the page's CSP) costs the link nothing.
     }
   }
 

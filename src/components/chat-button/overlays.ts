@@ -210,8 +210,9 @@ export const greetingCard = (host: MmeChatButton, text: string) => {
  * The QR hand-off dialog: a code to scan with a phone, and a link to open Messenger here. It
  * closes when focus moves out of it, as a dialog that is not modal should.
  */
-export const popover = (host: MmeChatButton, { href, page, channel }: ResolvedLink) =>
-  html`<div
+export const popover = (host: MmeChatButton, link: ResolvedLink) => {
+  const { href, page, channel } = link;
+  return html`<div
     part="popover"
     class="popover"
     role="dialog"
@@ -229,5 +230,9 @@ export const popover = (host: MmeChatButton, { href, page, channel }: ResolvedLi
     ${channel === 'instagram'
       ? // ig.me links do not open on Instagram's web site: the phone is the only way.
         nothing
-      : html`<a href=${href} target=${host.target} rel="noopener noreferrer" @click=${() => closePopover(host, false)}>${host.openHereLabel || host.strings.openHere}</a>`}
+      : html`<a href=${href} target=${host.target} rel="noopener noreferrer" @click=${() => {
+          host.sendBeacon(link, 'open-here');
+          closePopover(host, false);
+        }}>${host.openHereLabel || host.strings.openHere}</a>`}
   </div>`;
+};

@@ -1,73 +1,16 @@
 // `mme webhook`, `mme report`, `mme import` and `mme forget` as an operator runs them: the built
 // CLI in child processes, over real HTTP on 127.0.0.1, on a real SQLite file and PostgreSQL.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { freshPostgres, postgresSkip } from '../helpers/postgres.js';
+import { describe, it } from 'node:test';
+import { postgresSkip } from '../helpers/postgres.js';
+import { BIN, CHROME, PAGE_ID, SITE, beacon, cleanups, clicksStored, delivery, env, mme, post, postgresDb, receiver, sign, sqliteDb, stored } from '../helpers/receiver.js';
 
-const BIN = 'dist/cli/mme.js';
-const SECRET = 'receiver-secret';
-const PAGE_ID = '106123456789012';
-const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-const delivery = (i: number, ref = `d${i}`) =>
-  JSON.stringify({ object: 'page', entry: [{ id: PAGE_ID, time: 1, messaging: [{ sender: { id: `person-${i}` }, recipient: { id: PAGE_ID }, timestamp: 1764547200000 + i, referral: { ref, source: 'SHORTLINK', type: 'OPEN_THREAD' } }] }] });
-const env = { ...process.env, MME_APP_SECRET: SECRET, TZ: 'UTC' };
-const sqliteDb = () => join(mkdtempSync(join(tmpdir(), 'mme-receiver-')), 'mme.db');
-
-const running: ChildProcess[] = [];
-const cleanups: (() => Promise<void>)[] = [];
-after(async () => {
-  running.forEach((child) => child.kill('SIGKILL'));
-  for (const cleanup of cleanups) await cleanup();
-});
-const postgresDb = async () => {
-  const db = await freshPostgres();
-  cleanups.push(db.drop);
-  return db.url;
-};
-
-interface Receiver {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Starts `mme webhook` on a free port; resolves once it listens. */
-async function receiver(db: string, extra: string[] = []): Promise<Receiver> {
-  const child = spawn(BIN, ['webhook', '--verify-token', 'tok3n', '--port', '0', '--db', db, ...extra], { env });
-  running.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  for (let tries = 0; !/Listening on (http:\/\/\S+)\//.test(output); tries++) {
-    if (tries > 400 || child.exitCode !== null) throw new Error(`mme webhook did not start: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return { child, base: /Listening on (http:\/\/\S+)\//.exec(output)![1], output: () => output, exited };
-}
-
-const post = (base: string, body: string, signature = sign(body)) => fetch(`${base}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
-const mme = (...args: string[]) => spawnSync(BIN, args, { encoding: 'utf8', env, timeout: 60_000 });
-/** The refs the store holds, each with how many chats it counts. */
-function stored(db: string): Map<string, number> {
-  const result = mme('report', '--db', db, '--format', 'json');
-  assert.equal(result.status, 0, result.stderr);
-  return new Map((JSON.parse(result.stdout).groups as { group: string; chats: number }[]).filter((g) => g.chats).map((g) => [g.group, g.chats]));
-}
-const SITE = 'https://shop.example';
-const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
-/** A click beacon as Chromium's navigator.sendBeacon sends it: text/plain JSON with the page's origin. */
-const beacon = (base: string, body: object | string = { ref: 'web-home', channel: 'messenger', kind: 'chat', path: '/', handoff: 'link' }, headers: Record<string, string> = {}) =>
-  fetch(`${base}/click`, { method: 'POST', headers: { origin: SITE, 'user-agent': CHROME, 'content-type': 'text/plain;charset=UTF-8', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-const clicksStored = (db: string) => JSON.parse(mme('report', '--db', db, '--format', 'json').stdout).total.clicks as number;
 const recordedLines = (output: string) => output.split('\n').filter((line) => / via=referral$/.test(line));
 
 for (const engine of [{ name: 'sqlite', skip: false as const, fresh: async () => sqliteDb() }, { name: 'postgres', skip: postgresSkip, fresh: postgresDb }]) {

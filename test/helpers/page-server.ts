@@ -12,7 +12,7 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
  * with the strict Content-Security-Policy unless `csp` is false.
  */
 export async function pageServer(options: { csp?: boolean; packages?: string[] } = {}) {
-  const routes = new Map<string, { body: string; type: string }>();
+  const routes = new Map<string, { body: string; type: string; headers: Record<string, string> }>();
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url!, 'http://localhost').pathname);
     const route = routes.get(path);
@@ -23,7 +23,7 @@ export async function pageServer(options: { csp?: boolean; packages?: string[] }
       return;
     }
     if (route) {
-      response.writeHead(200, { ...headers, 'content-type': route.type });
+      response.writeHead(200, { ...headers, 'content-type': route.type, ...route.headers });
       response.end(route.body);
       return;
     }
@@ -44,9 +44,9 @@ export async function pageServer(options: { csp?: boolean; packages?: string[] }
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    /** Serves `body` at `path`; an HTML page unless the path ends in .js. */
-    route(path: string, body: string) {
-      routes.set(path, { body, type: path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' });
+    /** Serves `body` at `path`; an HTML page unless the path ends in .js. `headers` replace the defaults (a page's own CSP). */
+    route(path: string, body: string, headers: Record<string, string> = {}) {
+      routes.set(path, { body, type: path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8', headers });
       return origin + path;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

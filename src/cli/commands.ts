@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { deflate } from 'node:zlib';
+import { SHEET_LANGUAGES, type SheetItem, contactSheet } from './sheet.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { emailButton, emailQr } from '../email/index.js';
 import { type LinkOptions, type Problem, checkLink, foldRef, isOptin, messengerLink, parseLink } from '../link/index.js';
@@ -222,6 +223,7 @@ const OPTIN_COLUMNS: Record<string, string> = { ...COLUMNS, value: 'column ref a
 const batch: Command = {
   summary: 'write a PNG and SVG QR code per CSV row, a printable contact sheet and links.csv',
   help: `Usage: mme batch FILE.csv (--page NAME | --instagram NAME) --out DIR [--topic TOPIC --cadence C] [QR options] [--size PX]
+                 [--title NAME] [--lang TAG]
 
 FILE.csv has a header row with the columns ref, label and optionally text: one row per store,
 flyer or table; commas or semicolons separate the columns. An optional channel column says
@@ -233,15 +235,22 @@ written when one is invalid.
 
   --out DIR          the folder to write (created when missing)
   --size PX          about how wide each PNG is (default 8 pixels per module)
+  --title NAME       the shop's name, on top of each card of the contact sheet
+  --lang TAG         the contact sheet's language ("Scan to chat with us"; default en):
+                     ${SHEET_LANGUAGES.join(' ')}
 
 ${BATCH_LINK_HELP}
 
 ${QR_HELP}`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { ...BATCH_LINK_OPTIONS, ...QR_OPTIONS, out: { type: 'string' }, size: { type: 'string' } }, 1);
+    const { values, positionals } = parse(args, { ...BATCH_LINK_OPTIONS, ...QR_OPTIONS, out: { type: 'string' }, size: { type: 'string' }, title: { type: 'string' }, lang: { type: 'string' } }, 1);
     const file = positionals[0];
     if (!file) throw new UsageError('FILE.csv is required');
     if (!values.out) throw new UsageError('--out DIR is required');
+    const lang = values.lang ?? 'en';
+    if (!/^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i.test(lang)) throw new InputError(`--lang: "${lang}" is not a language tag such as en, de or pt-BR`);
+    if (!SHEET_LANGUAGES.includes(lang.toLowerCase().split(/[-_]/)[0])) io.warn(`warning: --lang: the contact sheet has no words in "${lang}"; it says them in English (${SHEET_LANGUAGES.join(' ')})`);
+    const title = values.title?.trim() || undefined;
     const name = basename(file);
     const source = readTextFile(file);
     let rows: Record<string, string>[];
@@ -279,7 +288,7 @@ ${QR_HELP}`,
     const made = !existsSync(values.out);
     makeOutputFolder(values.out);
     const staging = stage(values.out);
-    const items: { href: string; stem: string; ref: string; label: string; channel: string }[] = [];
+    const items: SheetItem[] = [];
     try {
       // Eight rows in flight: one row's PNG compresses while the next is drawn. Each row is checked
       // in file order (the checks run before the first await), and the first bad row is the one named.
@@ -291,7 +300,7 @@ ${QR_HELP}`,
         }
       }
       staging.write('links.csv', ['ref,label,link,channel', ...items.map((i) => [i.ref, i.label, i.href, i.channel].map(csvCell).join(','))].join('\r\n') + '\r\n');
-      staging.write('index.html', contactSheet(items));
+      staging.write('index.html', contactSheet(items, { title, lang }));
     } catch (error) {
       staging.discard();
       // A folder made for this run goes too: a failed run leaves nothing behind.
@@ -334,34 +343,5 @@ ${QR_HELP}`,
     }
   },
 };
-
-function contactSheet(items: { href: string; stem: string; ref: string; label: string; channel: string }[]): string {
-  const channels = [...new Set(items.map((i) => (i.channel === 'instagram' ? 'Instagram' : 'Messenger')))].join(' and ');
-  const cards = items
-    .map((i) => `<figure><img src="${escape(i.stem)}.svg" alt="QR code: ${escape(i.label || i.ref)}" width="180" height="180"><figcaption><strong>${escape(i.label || i.ref)}</strong><br><code>${escape(i.ref)}</code><br><small>${escape(i.href)}</small></figcaption></figure>`)
-    .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>${channels} QR codes</title>
-<style>
-body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; }
-main { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 24px; }
-figure { margin: 0; padding: 12px; border: 1px dashed #999; break-inside: avoid; text-align: center; }
-img { display: block; margin: 0 auto 8px; }
-small { word-break: break-all; color: #555; }
-@media print { body { margin: 0; } }
-</style>
-</head>
-<body>
-<h1>${channels} QR codes</h1>
-<main>
-${cards}
-</main>
-</body>
-</html>
-`;
-}
 
 export const COMMANDS: Record<string, Command> = { link, qr, email, batch, parse: parseCommand, check, webhook, report, import: importCommand, forget };

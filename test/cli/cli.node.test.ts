@@ -169,6 +169,21 @@ describe('mme (the built command line)', () => {
     const sheet = readFileSync(join(out, 'index.html'), 'utf8');
     for (const ref of Object.keys(links)) assert.match(sheet, new RegExp(`<img src="${ref}.svg"`));
     assert.match(sheet, /Long &quot;quoted&quot; one/);
+    assert.match(sheet, /<p class="scan">Scan to chat with us<\/p><img src="store_airport.svg"[^>]*><figcaption><strong>Airport<\/strong><small>ref <code>store_airport<\/code> · https:\/\/m\.me\//);
+    assert.match(sheet, /@page \{ size: A4/);
+    // The shop's name on each card, the call to scan in the sheet's language.
+    const titled = mme('batch', csv, '--page', PAGE, '--out', join(dir, 'titled'), '--title', 'Coast <Clothing>', '--lang', 'de');
+    assert.equal(titled.code, 0, titled.err);
+    const german = readFileSync(join(dir, 'titled', 'index.html'), 'utf8');
+    assert.match(german, /<html lang="de">/);
+    assert.match(german, /<title>Coast &lt;Clothing&gt;<\/title>/);
+    assert.equal(german.match(/<p class="shop">Coast &lt;Clothing&gt;<\/p><p class="scan">Scannen und mit uns chatten<\/p>/g)?.length, 3);
+    const hebrew = mme('batch', csv, '--page', PAGE, '--out', join(dir, 'he'), '--lang', 'he-IL');
+    assert.match(readFileSync(join(dir, 'he', 'index.html'), 'utf8'), /<html lang="he-IL" dir="rtl">/);
+    const unknown = mme('batch', csv, '--page', PAGE, '--out', join(dir, 'sw'), '--lang', 'sw');
+    assert.equal(unknown.code, 0);
+    assert.match(unknown.err, /warning: --lang: the contact sheet has no words in "sw"; it says them in English/);
+    assert.equal(mme('batch', csv, '--page', PAGE, '--out', join(dir, 'bad'), '--lang', '<de>').code, 1);
   });
 
   it('mme link, qr, email, batch and parse make and read Instagram links, and every code scans', (t) => {

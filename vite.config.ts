@@ -1,9 +1,11 @@
-// `npm run build` runs five passes of this config, one `vite build --mode NAME` each:
+// `npm run build` runs six passes of this config, one `vite build --mode NAME` each:
 //   npm     dist/: the npm package, one file per source module, dependencies left as imports,
 //           with .d.ts types, custom-elements.json and the executable `mme` CLI.
 //   cdn     dist/cdn/elements.js and link.js: minified ES modules for <script type="module">.
 //   embed   dist/cdn/embed.module.js: the script-tag embed, with its lazy chunks.
 //   loader  dist/cdn/embed.js: the classic script a page includes, which imports the embed.
+//   dashboard  dist/dashboard/dashboard.js: the owner's dashboard page, for mme dashboard and
+//           mme report --format html.
 //   demo    dist/demo/: the configurator and its example pages, as static files.
 // `npm start` serves the configurator from demo/ instead.
 import { spawnSync } from 'node:child_process';
@@ -215,6 +217,18 @@ const passes: Record<string, () => UserConfig> = {
       lib: { entry: 'src/embed/loader.ts', formats: ['iife'], name: 'mmeKitLoader', fileName: () => 'embed.js' },
       rolldownOptions: { output: { minify: true } },
     },
+  }),
+  // The owner's dashboard (mme dashboard, mme report --format html): one file with Lit in it, which
+  // the CLI serves or inlines, so that the page loads nothing from anywhere else.
+  dashboard: () => ({
+    build: {
+      outDir: 'dist/dashboard',
+      emptyOutDir: true,
+      target: 'es2022',
+      lib: { entry: 'src/cli/dashboard/app.ts', formats: ['es'], fileName: () => 'dashboard.js' },
+      rolldownOptions: { output: { minify: true } },
+    },
+    plugins: [minifyCssTemplates()],
   }),
   demo: () => {
     const pages = ['index', 'frame', 'examples/website', 'examples/cms', 'examples/email'];

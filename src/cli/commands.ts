@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { deflate } from 'node:zlib';
+import { dashboard } from './dashboard/command.js';
 import { SHEET_LANGUAGES, type SheetItem, contactSheet } from './sheet.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { emailButton, emailQr } from '../email/index.js';
@@ -344,4 +345,4 @@ ${QR_HELP}`,
   },
 };
 
-export const COMMANDS: Record<string, Command> = { link, qr, email, batch, parse: parseCommand, check, webhook, report, import: importCommand, forget };
+export const COMMANDS: Record<string, Command> = { link, qr, email, batch, parse: parseCommand, check, webhook, report, dashboard, import: importCommand, forget };

@@ -5,13 +5,15 @@ import { type ReportBy, type ReportCounts, type ReportGroup } from '../store/ind
 import type { Command } from './commands.js';
 import { csvCell } from './csv.js';
 import { InputError, UsageError, asInputError } from './errors.js';
-import { readTextFile } from './files.js';
+import { checkOutputFile, readTextFile, writeOutputFile } from './files.js';
+import { htmlReport } from './dashboard/static.js';
+import { views } from './views.js';
 import { DB_OPTIONS, dbOf, describeDb, open } from './store.js';
 import { parse } from './options.js';
 
-const FORMATS = ['table', 'csv', 'json'] as const;
+const FORMATS = ['table', 'csv', 'json', 'html'] as const;
 /** The rows of a links.csv that mme batch wrote: (ref, channel) → label. */
-function readLinks(file: string): Map<string, { ref: string; channel: string; label: string }> {
+export function readLinks(file: string): Map<string, { ref: string; channel: string; label: string }> {
   const links = new Map<string, { ref: string; channel: string; label: string }>();
   let rows: Record<string, string>[];
   try {
@@ -43,7 +45,7 @@ const LEGEND = 'chats started: conversations opened from a link or code, each co
 export const report: Command = {
   summary: 'the funnel per ref, channel, source or day: clicks, chats, people, new people',
   help: `Usage: mme report [--db mme.db|postgres://…] [--by ref|channel|source|day|handoff] [--since DATE] [--until DATE]
-                  [--timezone ZONE] [--links links.csv] [--format table|csv|json]
+                  [--timezone ZONE] [--links links.csv] [--format table|csv|json|html] [--out FILE]
 
 Counts what the store holds, per group: clicks on the kit's buttons, chats started (each
 conversation once), people (distinct), new people (whose first conversation ever falls in the
@@ -58,10 +60,14 @@ referrals takes seconds and little memory.
   --timezone ZONE  the zone days are read in (default the machine's: ${Intl.DateTimeFormat().resolvedOptions().timeZone})
   --links FILE     the links.csv that mme batch wrote: each ref's label ("North store"), and
                    every ref in it shown, also at zero
-  --format F       table (default), csv or json (stable names: clicks, chats, people, newPeople, rate)
+  --format F       table (default), csv, json (stable names: clicks, chats, people, newPeople,
+                   rate), or html: the dashboard's views (totals against the days before, the
+                   chart per day, per ref, channel and source) as one file that makes no
+                   request when opened and prints on A4; --since and --until are days then
+  --out FILE       write the report to FILE instead of the terminal
   --db DB          the store (default MME_DB, else mme.db in this folder)`,
   async run(args, io) {
-    const { values, positionals } = parse(args, { by: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, timezone: { type: 'string' }, links: { type: 'string' }, format: { type: 'string' }, db: DB_OPTIONS.db }, 1);
+    const { values, positionals } = parse(args, { by: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, timezone: { type: 'string' }, links: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, db: DB_OPTIONS.db }, 1);
     if (positionals[0]) throw new UsageError(`mme report reads the store now (--db), not a log: move "${positionals[0]}" in first with mme import ${positionals[0]}`);
     const by = (values.by ?? 'ref') as ReportBy;
     const format = (values.format ?? 'table') as (typeof FORMATS)[number];
@@ -69,51 +75,72 @@ referrals takes seconds and little memory.
     const timeZone = values.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const links = values.links === undefined ? undefined : readLinks(values.links);
     const db = dbOf(values);
-    const store = await open(db, {}, { existing: true });
-    let result;
-    try {
-      result = await store.report({ by, since: values.since, until: values.until, timeZone });
-    } catch (error) {
-      throw asInputError(error);
-    } finally {
-      await store.close();
+    if (values.out !== undefined) checkOutputFile(values.out);
+    const text = await render();
+    if (values.out === undefined) io.out(text);
+    else {
+      writeOutputFile(values.out, `${text}\n`);
+      io.out(`Report written to ${values.out}`);
     }
 
-    type Row = ReportGroup & { label?: string };
-    let groups: Row[] = result.groups;
-    if (links && by === 'ref') {
-      const shown = new Set(groups.map((g) => JSON.stringify([g.group, g.channel])));
-      const zero = { clicks: 0, chats: 0, people: 0, newPeople: 0, rate: null };
-      for (const [id, link] of links) if (!shown.has(id)) groups.push({ group: link.ref, channel: link.channel, ...zero });
-      groups = groups.map((g) => ({ ...g, label: links.get(JSON.stringify([g.group, g.channel]))?.label ?? '' }));
-    }
-    const labelled = Boolean(links && by === 'ref');
+    /** The report as text, in the format asked for. */
+    async function render(): Promise<string> {
+      if (format === 'html') {
+        for (const [flag, value] of [['--since', values.since], ['--until', values.until]] as const) {
+          if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InputError(`${flag}: "${value}" must be a day such as 2026-11-01 for --format html`);
+        }
+        const store = await open(db, {}, { existing: true });
+        try {
+          return htmlReport(await views(store, { since: values.since, until: values.until, timeZone, links }));
+        } catch (error) {
+          throw asInputError(error);
+        } finally {
+          await store.close();
+        }
+      }
+      const store = await open(db, {}, { existing: true });
+      let result;
+      try {
+        result = await store.report({ by, since: values.since, until: values.until, timeZone });
+      } catch (error) {
+        throw asInputError(error);
+      } finally {
+        await store.close();
+      }
 
-    if (format === 'json') {
-      io.out(JSON.stringify({ by, timeZone, groups, total: result.total }, null, 2));
-      return;
+      type Row = ReportGroup & { label?: string };
+      let groups: Row[] = result.groups;
+      if (links && by === 'ref') {
+        const shown = new Set(groups.map((g) => JSON.stringify([g.group, g.channel])));
+        const zero = { clicks: 0, chats: 0, people: 0, newPeople: 0, rate: null };
+        for (const [id, link] of links) if (!shown.has(id)) groups.push({ group: link.ref, channel: link.channel, ...zero });
+        groups = groups.map((g) => ({ ...g, label: links.get(JSON.stringify([g.group, g.channel]))?.label ?? '' }));
+      }
+      const labelled = Boolean(links && by === 'ref');
+
+      if (format === 'json') {
+        return JSON.stringify({ by, timeZone, groups, total: result.total }, null, 2);
+      }
+      const numbers = (c: ReportCounts | ReportGroup, rate: (r: number | null) => string, none: string) => [...[c.clicks, c.chats, c.people, c.newPeople].map((n) => (n === null ? none : String(n))), rate(c.rate)];
+      const keyCells = (g: Row, none: string) => [g.group ?? none, ...(by === 'ref' ? [g.channel ?? ''] : []), ...(labelled ? [g.label ?? ''] : [])];
+      const keyHeader = [by, ...(by === 'ref' ? ['channel'] : []), ...(labelled ? ['label'] : [])];
+      if (format === 'csv') {
+        const header = [...keyHeader, 'clicks', 'chats', 'people', 'newPeople', 'rate'];
+        const rate = (r: number | null) => (r === null ? '' : String(Math.round(r * 10_000) / 10_000));
+        const lines = [header, ...groups.map((g) => [...keyCells(g, ''), ...numbers(g, rate, '')]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate, '')]];
+        return lines.map((line) => line.map(csvCell).join(',')).join('\n');
+      }
+      if (!groups.length) {
+        return `Nothing recorded in ${describeDb(db)}${values.since || values.until ? ' in that range' : ' yet'}: mme webhook records each conversation there as Meta delivers it.`;
+      }
+      const rate = (r: number | null) => (r === null ? '–' : r.toFixed(2));
+      const header = [...keyHeader, 'clicks', 'chats started', 'people', 'new people', 'chats per click'];
+      const cells = [...groups.map((g) => [...keyCells(g, NONE[by]), ...numbers(g, rate, '–')]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate, '–')]];
+      const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i].length)));
+      const numeric = (i: number) => i >= keyHeader.length;
+      const line = (row: string[]) => row.map((cell, i) => (numeric(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+      const rule = line(widths.map((w) => '-'.repeat(w)));
+      return [line(header), rule, ...cells.slice(0, -1).map(line), rule, line(cells.at(-1)!), '', LEGEND].join('\n');
     }
-    const numbers = (c: ReportCounts | ReportGroup, rate: (r: number | null) => string, none: string) => [...[c.clicks, c.chats, c.people, c.newPeople].map((n) => (n === null ? none : String(n))), rate(c.rate)];
-    const keyCells = (g: Row, none: string) => [g.group ?? none, ...(by === 'ref' ? [g.channel ?? ''] : []), ...(labelled ? [g.label ?? ''] : [])];
-    const keyHeader = [by, ...(by === 'ref' ? ['channel'] : []), ...(labelled ? ['label'] : [])];
-    if (format === 'csv') {
-      const header = [...keyHeader, 'clicks', 'chats', 'people', 'newPeople', 'rate'];
-      const rate = (r: number | null) => (r === null ? '' : String(Math.round(r * 10_000) / 10_000));
-      const lines = [header, ...groups.map((g) => [...keyCells(g, ''), ...numbers(g, rate, '')]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate, '')]];
-      io.out(lines.map((line) => line.map(csvCell).join(',')).join('\n'));
-      return;
-    }
-    if (!groups.length) {
-      io.out(`Nothing recorded in ${describeDb(db)}${values.since || values.until ? ' in that range' : ' yet'}: mme webhook records each conversation there as Meta delivers it.`);
-      return;
-    }
-    const rate = (r: number | null) => (r === null ? '–' : r.toFixed(2));
-    const header = [...keyHeader, 'clicks', 'chats started', 'people', 'new people', 'chats per click'];
-    const cells = [...groups.map((g) => [...keyCells(g, NONE[by]), ...numbers(g, rate, '–')]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate, '–')]];
-    const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i].length)));
-    const numeric = (i: number) => i >= keyHeader.length;
-    const line = (row: string[]) => row.map((cell, i) => (numeric(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
-    const rule = line(widths.map((w) => '-'.repeat(w)));
-    io.out([line(header), rule, ...cells.slice(0, -1).map(line), rule, line(cells.at(-1)!), '', LEGEND].join('\n'));
   },
 };

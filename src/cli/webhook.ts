@@ -127,7 +127,7 @@ ${DB_HELP}`,
 };
 
 /** Resolves on SIGINT or SIGTERM once the requests in flight have been answered. */
-function stopped(server: ReturnType<typeof createServer>): Promise<void> {
+export function stopped(server: ReturnType<typeof createServer>): Promise<void> {
   return new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

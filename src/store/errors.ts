@@ -13,6 +13,7 @@ export type StoreErrorCode =
   | 'secret-missing'
   | 'timezone-invalid'
   | 'range-invalid'
+  | 'channel-invalid'
   | 'by-invalid'
   | 'id-missing';
 

@@ -24,6 +24,8 @@ export interface ReportQuery {
   readonly until?: number | string;
   /** The IANA time zone days are read in. @default the machine's */
   readonly timeZone?: string;
+  /** Only this channel's clicks and chats: `messenger`, `instagram` or `whatsapp`. @default every channel */
+  readonly channel?: string;
 }
 
 /** The funnel of one group. */
@@ -69,6 +71,7 @@ export interface Report {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const CHANNELS = ['messenger', 'instagram', 'whatsapp'];
 
 /** A `since` or `until` as an instant: a day read in `timeZone`, an ISO time, or milliseconds. */
 function instant(value: number | string | undefined, field: 'since' | 'until', timeZone: string): number | undefined {
@@ -98,22 +101,25 @@ export async function report(engine: Engine, query: ReportQuery): Promise<Report
   const since = instant(query.since, 'since', timeZone);
   const until = instant(query.until, 'until', timeZone);
   if (since !== undefined && until !== undefined && since >= until) throw new StoreError('range-invalid', 'until', `"${query.until}" is before since "${query.since}"`);
+  const { channel } = query;
+  if (channel !== undefined && !CHANNELS.includes(channel)) throw new StoreError('channel-invalid', 'channel', `"${channel}" must be ${CHANNELS.join(', ')}`);
   // No condition at all where the range is open: the group's index then serves the whole count.
-  const within = (column: string) => [since === undefined ? '' : `${column} >= ${since}`, until === undefined ? '' : `${column} < ${until}`].filter(Boolean);
+  // A channel is one of three known words, so it is written into the statement as it is.
+  const within = (column: string) => [since === undefined ? '' : `${column} >= ${since}`, until === undefined ? '' : `${column} < ${until}`, channel === undefined ? '' : `channel = '${channel}'`].filter(Boolean);
   const where = (column: string, ...more: string[]) => {
     const all = [...more, ...within(column)];
     return all.length ? `WHERE ${all.join(' AND ')}` : '';
   };
   const recorded = 'claim IS NULL';
 
-  const groups = by === 'day' ? await byDay(engine, timeZone, since, until) : by === 'handoff' ? await byHandoff(engine, where) : await byColumn(engine, by, where, recorded);
+  const groups = by === 'day' ? await byDay(engine, timeZone, since, until, channel === undefined ? '' : ` AND channel = '${channel}'`) : by === 'handoff' ? await byHandoff(engine, where) : await byColumn(engine, by, where, recorded);
   // The groups cover the whole range, and each chat, each person's first chat and each click is
   // in exactly one of them: the total is their sum, but for distinct people (a person chats in
   // several groups) and clicks by source (a click has none).
   const sum = (field: 'chats' | 'newPeople' | 'clicks') => groups.reduce((n, g) => n + (g[field] ?? 0), 0);
   const [[people], [clicks], [chats]] = await Promise.all([
     // Everyone recorded has a row in mme_people: over all time, that is the count.
-    since === undefined && until === undefined
+    since === undefined && until === undefined && channel === undefined
       ? engine.query('SELECT COUNT(*) AS n FROM mme_people')
       : engine.query(`SELECT COUNT(DISTINCT person) AS n FROM mme_referrals ${where('at', recorded)}`),
     by === 'source' ? engine.query(`SELECT COUNT(*) AS n FROM mme_clicks ${where('at')}`) : Promise.resolve([{ n: sum('clicks') }]),
@@ -169,7 +175,7 @@ async function byColumn(engine: Engine, by: Exclude<ReportBy, 'day'>, where: (co
 }
 
 /** Every day from the first to the last of the range (or of what is recorded), the empty ones too. */
-async function byDay(engine: Engine, timeZone: string, since: number | undefined, until: number | undefined): Promise<ReportGroup[]> {
+async function byDay(engine: Engine, timeZone: string, since: number | undefined, until: number | undefined, onChannel: string): Promise<ReportGroup[]> {
   let first = since;
   let last = until;
   if (first === undefined || last === undefined) {
@@ -192,9 +198,9 @@ async function byDay(engine: Engine, timeZone: string, since: number | undefined
     const to = Math.min(startOfDay(timeZone, nextDate(date)), last);
     // One read of the day's referrals for both its counts, beside its new people and its clicks.
     const [row] = await engine.query(`SELECT r.chats, r.people, p.n AS new_people, c.n AS clicks FROM
-      (SELECT COUNT(*) AS chats, COUNT(DISTINCT person) AS people FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to}) AS r,
-      (SELECT COUNT(*) AS n FROM mme_people WHERE first_at >= ${from} AND first_at < ${to}) AS p,
-      (SELECT COUNT(*) AS n FROM mme_clicks WHERE at >= ${from} AND at < ${to}) AS c`);
+      (SELECT COUNT(*) AS chats, COUNT(DISTINCT person) AS people FROM mme_referrals WHERE claim IS NULL AND at >= ${from} AND at < ${to}${onChannel}) AS r,
+      (SELECT COUNT(*) AS n FROM mme_people WHERE first_at >= ${from} AND first_at < ${to}${onChannel}) AS p,
+      (SELECT COUNT(*) AS n FROM mme_clicks WHERE at >= ${from} AND at < ${to}${onChannel}) AS c`);
     rows.push(withRate({ group: date, clicks: Number(row.clicks), chats: Number(row.chats), people: Number(row.people), newPeople: Number(row.new_people) }));
   }
   return rows;

@@ -1,0 +1,96 @@
+// What the dashboard and the HTML report show, computed by the store: the funnel over a range and
+// the one before it, a day-by-day series per channel, and the tables per ref, channel and source.
+import { type ReportCounts, type ReportGroup, type Store, StoreError } from '../store/index.js';
+import { dateIn, nextDate } from '../store/zone.js';
+import { addDays } from './dashboard/format.js';
+
+/** The channels a view splits its daily series by. */
+export const CHANNELS = ['messenger', 'instagram', 'whatsapp'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** One row of the links.csv that mme batch wrote. */
+export interface LinkLabel {
+  readonly ref: string;
+  readonly channel: string;
+  readonly label: string;
+}
+
+/** One day of the chart: clicks and chats per channel. */
+export interface DayPoint {
+  readonly date: string;
+  readonly clicks: Record<Channel, number>;
+  readonly chats: Record<Channel, number>;
+}
+
+/** Everything one view of the dashboard shows, as JSON. */
+export interface Views {
+  readonly timeZone: string;
+  /** The range shown (days, both counted), or null for all time. */
+  readonly since: string | null;
+  readonly until: string | null;
+  /** The same number of days just before, when the range has a start. */
+  readonly previous: { readonly since: string; readonly until: string; readonly total: ReportCounts } | null;
+  readonly total: ReportCounts;
+  readonly days: DayPoint[];
+  /** A row per ref and channel, labelled from links.csv, every ref of it shown (also at zero). */
+  readonly refs: (ReportGroup & { label?: string })[];
+  readonly channels: ReportGroup[];
+  readonly sources: ReportGroup[];
+  /** Whether the store has counted nothing at all yet (not only in this range). */
+  readonly empty: boolean;
+  /** When these figures were read, in milliseconds. */
+  readonly at: number;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const daysFrom = (since: string, until: string) => Math.round((Date.parse(`${until}T12:00:00Z`) - Date.parse(`${since}T12:00:00Z`)) / 86_400_000) + 1;
+
+/**
+ * The views of a range of days in `timeZone`: `since` and `until` are days (both counted), either
+ * left out for an open end. The store counts every figure; nothing here adds up referrals.
+ */
+export async function views(store: Store, query: { since?: string; until?: string; timeZone: string; links?: ReadonlyMap<string, LinkLabel> }): Promise<Views> {
+  const { timeZone, links } = query;
+  for (const [name, value] of [['since', query.since], ['until', query.until]] as const) {
+    if (value !== undefined && !DAY.test(value)) throw new StoreError('range-invalid', name, `"${value}" is not a day such as 2026-11-01`);
+  }
+  const range = { since: query.since, until: query.until, timeZone };
+  const [refs, channels, sources, allTime] = await Promise.all([
+    store.report({ ...range, by: 'ref' }),
+    store.report({ ...range, by: 'channel' }),
+    store.report({ ...range, by: 'source' }),
+    query.since === undefined && query.until === undefined ? undefined : store.report({ by: 'channel', timeZone }),
+  ]);
+  const everything = allTime ?? channels;
+  const empty = everything.total.chats === 0 && everything.total.clicks === 0;
+
+  // The chart: every day of the range, each channel's series from the store.
+  const days: DayPoint[] = [];
+  if (!empty) {
+    const today = dateIn(timeZone, Date.now());
+    const first = query.since ?? (await store.report({ by: 'day', timeZone })).groups[0]?.group ?? today;
+    const last = query.until ?? today;
+    const perChannel = await Promise.all(CHANNELS.map((channel) => store.report({ by: 'day', since: first, until: last, timeZone, channel })));
+    const series = perChannel.map((report) => new Map(report.groups.map((g) => [g.group, g])));
+    for (let date = first; date <= last; date = nextDate(date)) {
+      const point = (field: 'clicks' | 'chats') => Object.fromEntries(CHANNELS.map((channel, i) => [channel, series[i].get(date)?.[field] ?? 0])) as Record<Channel, number>;
+      days.push({ date, clicks: point('clicks'), chats: point('chats') });
+    }
+  }
+
+  let previous: Views['previous'] = null;
+  if (query.since !== undefined) {
+    const length = daysFrom(query.since, query.until ?? dateIn(timeZone, Date.now()));
+    const until = addDays(query.since, -1);
+    const since = addDays(query.since, -length);
+    previous = { since, until, total: (await store.report({ by: 'channel', since, until, timeZone })).total };
+  }
+
+  let rows: (ReportGroup & { label?: string })[] = refs.groups;
+  if (links?.size) {
+    const shown = new Set(rows.map((g) => JSON.stringify([g.group, g.channel])));
+    for (const [id, link] of links) if (!shown.has(id)) rows.push({ group: link.ref, channel: link.channel, clicks: 0, chats: 0, people: 0, newPeople: 0, rate: null });
+    rows = rows.map((g) => ({ ...g, label: links.get(JSON.stringify([g.group, g.channel]))?.label ?? '' }));
+  }
+  return { timeZone, since: query.since ?? null, until: query.until ?? null, previous, total: refs.total, days, refs: rows, channels: channels.groups, sources: sources.groups, empty, at: Date.now() };
+}

@@ -362,7 +362,7 @@ describe('mme import, mme report and mme forget', () => {
       [['--until', '2026-02-30'], /^mme report: --until: "2026-02-30" is not a day/],
       [['--since', '2026-11-05', '--until', '2026-11-01'], /^mme report: --until: "2026-11-01" is before since "2026-11-05"$/],
       [['--timezone', 'Mars/Olympus'], /^mme report: --timezone: "Mars\/Olympus" is not a time zone: use an IANA name/],
-      [['--format', 'pdf'], /^mme report: --format: "pdf" must be table, csv, json$/],
+      [['--format', 'pdf'], /^mme report: --format: "pdf" must be table, csv, json, html$/],
       [['--links', join(dir, 'nope.csv')], /^mme report: nope\.csv: cannot read/],
       [['--db', join(dir, 'elsewhere.db')], /^mme report: --db: there is no store at ".*elsewhere\.db": give the one mme webhook records in \(--db FILE or MME_DB\), or run this where it is$/],
     ];

@@ -38,20 +38,26 @@ export interface Receiver {
   exited: Promise<number | null>;
 }
 
-/** Starts `mme webhook` on a free port; resolves once it listens. */
-export async function receiver(db: string, extra: string[] = []): Promise<Receiver> {
-  const child = spawn(BIN, ['webhook', '--verify-token', 'tok3n', '--port', '0', '--db', db, ...extra], { env });
+/** Starts a serving command of the CLI; resolves once it prints `ready` and its address. */
+async function serve(args: string[], ready: RegExp, childEnv: NodeJS.ProcessEnv): Promise<Receiver> {
+  const child = spawn(BIN, args, { env: childEnv });
   running.push(child);
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  for (let tries = 0; !/Listening on (http:\/\/\S+)\//.test(output); tries++) {
-    if (tries > 400 || child.exitCode !== null) throw new Error(`mme webhook did not start: ${output}`);
+  for (let tries = 0; !ready.test(output); tries++) {
+    if (tries > 400 || child.exitCode !== null) throw new Error(`mme ${args[0]} did not start: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return { child, base: /Listening on (http:\/\/\S+)\//.exec(output)![1], output: () => output, exited };
+  return { child, base: ready.exec(output)![1], output: () => output, exited };
 }
+
+/** Starts `mme webhook` on a free port; resolves once it listens. */
+export const receiver = (db: string, extra: string[] = []) => serve(['webhook', '--verify-token', 'tok3n', '--port', '0', '--db', db, ...extra], /Listening on (http:\/\/\S+)\//, env);
+
+/** Starts `mme dashboard` on a free port; resolves once it listens. */
+export const dashboard = (db: string, extra: string[] = [], extraEnv: NodeJS.ProcessEnv = {}) => serve(['dashboard', '--port', '0', '--db', db, ...extra], /Dashboard on (http:\/\/\S+)\//, { ...env, ...extraEnv });
 
 /** Meta's delivery of BODY, signed with the app secret unless told otherwise. */
 export const post = (base: string, body: string, signature = sign(body)) => fetch(`${base}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type BrowserSession, withBrowser } from '../helpers/browser.js';
 import { STRICT_CSP } from '../helpers/page-server.js';
-import { delivery, post, receiver, reportOf, sqliteDb } from '../helpers/receiver.js';
+import { dashboard, delivery, post, receiver, reportOf, sqliteDb } from '../helpers/receiver.js';
 
 const PAGE = 'OriginalCoastClothing';
 let session: BrowserSession;
@@ -67,7 +67,8 @@ describe('from a click on the page to the conversation in the report', () => {
     const r2 = await receiver(db, ['--allow-origin', session.server.origin]);
 
     // Meta's deliveries for two of those refs, one of them sent twice.
-    for (const [i, ref] of [[1, 'web-shoes'], [2, 'web-shoes'], [3, 'web-hats'], [3, 'web-hats']] as const) assert.equal((await post(r2.base, delivery(i, ref))).status, 200);
+    const minuteAgo = Date.now() - 60_000;
+    for (const [i, ref] of [[1, 'web-shoes'], [2, 'web-shoes'], [3, 'web-hats'], [3, 'web-hats']] as const) assert.equal((await post(r2.base, delivery(i, ref, minuteAgo + i))).status, 200);
     let report = reportOf(db);
     for (let tries = 0; report.total.clicks < 4 && tries < 40; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -79,5 +80,25 @@ describe('from a click on the page to the conversation in the report', () => {
     assert.deepEqual(Object.fromEntries(reportOf(db, '--by', 'handoff').groups.map((g) => [g.group, g.clicks])), { link: 4 });
     r2.child.kill('SIGINT');
     await r2.exited;
+
+    // The dashboard shows the same: its totals, its table per ref, and its chart's days.
+    const d = await dashboard(db);
+    const page = await session.browser.newPage();
+    await page.goto(d.base, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('mme-dashboard')?.shadowRoot?.querySelector('.totals'));
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('mme-dashboard')!.shadowRoot!;
+      const values = [...root.querySelectorAll('.total .value')].map((v) => v.textContent);
+      const refs = Object.fromEntries([...root.querySelectorAll('table.refs tbody tr')].map((tr) => [tr.querySelector('th')!.textContent!.trim(), [...tr.querySelectorAll('td')].slice(1, 3).map((td) => Number(td.textContent))]));
+      const days = [...root.querySelectorAll('details tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent)));
+      return { values, refs, days };
+    });
+    await page.close();
+    d.child.kill('SIGINT');
+    await d.exited;
+    assert.deepEqual(shown.values.slice(0, 2), ['4', '3'], 'clicks and chats');
+    assert.deepEqual(shown.refs, { 'web-shoes': [2, 2], 'web-hats': [1, 1], 'web-story': [1, 0] });
+    const sum = (column: number) => shown.days.reduce((n, day) => n + day[column], 0);
+    assert.deepEqual([sum(0), sum(1)], [4, 3], "the chart's days add up to the store's counts");
   });
 });

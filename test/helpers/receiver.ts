@@ -13,9 +13,9 @@ export const BIN = 'dist/cli/mme.js';
 export const SECRET = 'receiver-secret';
 export const PAGE_ID = '106123456789012';
 export const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-/** A signed-to-be delivery of one referral, from person-I with REF. */
-export const delivery = (i: number, ref = `d${i}`) =>
-  JSON.stringify({ object: 'page', entry: [{ id: PAGE_ID, time: 1, messaging: [{ sender: { id: `person-${i}` }, recipient: { id: PAGE_ID }, timestamp: 1764547200000 + i, referral: { ref, source: 'SHORTLINK', type: 'OPEN_THREAD' } }] }] });
+/** A signed-to-be delivery of one referral, from person-I with REF, at a time of its own (or AT). */
+export const delivery = (i: number, ref = `d${i}`, at = 1764547200000 + i) =>
+  JSON.stringify({ object: 'page', entry: [{ id: PAGE_ID, time: 1, messaging: [{ sender: { id: `person-${i}` }, recipient: { id: PAGE_ID }, timestamp: at, referral: { ref, source: 'SHORTLINK', type: 'OPEN_THREAD' } }] }] });
 export const env = { ...process.env, MME_APP_SECRET: SECRET, TZ: 'UTC' };
 export const sqliteDb = () => join(mkdtempSync(join(tmpdir(), 'mme-receiver-')), 'mme.db');
 

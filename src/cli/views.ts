@@ -64,17 +64,24 @@ export async function views(store: Store, query: { since?: string; until?: strin
   const everything = allTime ?? channels;
   const empty = everything.total.chats === 0 && everything.total.clicks === 0;
 
-  // The chart: every day of the range, each channel's series from the store.
+  // The chart: every day of the range (of what is recorded, for all time), each channel's counts from the store.
   const days: DayPoint[] = [];
   if (!empty) {
+    const counts = await store.daily(range);
     const today = dateIn(timeZone, Date.now());
-    const first = query.since ?? (await store.report({ by: 'day', timeZone })).groups[0]?.group ?? today;
+    const first = query.since ?? counts[0]?.date ?? today;
     const last = query.until ?? today;
-    const perChannel = await Promise.all(CHANNELS.map((channel) => store.report({ by: 'day', since: first, until: last, timeZone, channel })));
-    const series = perChannel.map((report) => new Map(report.groups.map((g) => [g.group, g])));
+    const byDate = new Map<string, DayPoint>();
     for (let date = first; date <= last; date = nextDate(date)) {
-      const point = (field: 'clicks' | 'chats') => Object.fromEntries(CHANNELS.map((channel, i) => [channel, series[i].get(date)?.[field] ?? 0])) as Record<Channel, number>;
-      days.push({ date, clicks: point('clicks'), chats: point('chats') });
+      const point = { date, clicks: { messenger: 0, instagram: 0, whatsapp: 0 }, chats: { messenger: 0, instagram: 0, whatsapp: 0 } };
+      byDate.set(date, point);
+      days.push(point);
+    }
+    for (const c of counts) {
+      const point = byDate.get(c.date);
+      if (!point || !(CHANNELS as readonly string[]).includes(c.channel)) continue;
+      point.clicks[c.channel as Channel] += c.clicks;
+      point.chats[c.channel as Channel] += c.chats;
     }
   }
 

@@ -205,3 +205,54 @@ async function byDay(engine: Engine, timeZone: string, since: number | undefined
   }
   return rows;
 }
+
+/** One day of one channel: its clicks and its chats. */
+export interface DailyCount {
+  /** The day, `YYYY-MM-DD`, in the query's time zone. */
+  readonly date: string;
+  readonly channel: string;
+  readonly clicks: number;
+  readonly chats: number;
+}
+
+/** Every time zone's offset is a whole number of quarter hours: a quarter hour falls on one local day. */
+const QUARTER = 900_000;
+
+/**
+ * Clicks and chats per day and channel over a range, for a chart: one grouped read of each table,
+ * in quarter hours (each on one local day, whatever the clocks did), put on their days here.
+ * Memory grows with the days of the range, not with the referrals. Days without any are left out.
+ */
+export async function daily(engine: Engine, query: Omit<ReportQuery, 'by' | 'channel'>): Promise<DailyCount[]> {
+  const timeZone = query.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  offsetAt(timeZone, 0);
+  let since = instant(query.since, 'since', timeZone);
+  const until = instant(query.until, 'until', timeZone);
+  if (since === undefined) {
+    const [row] = await engine.query('SELECT MIN(m) AS lo FROM (SELECT MIN(at) AS m FROM mme_referrals WHERE claim IS NULL UNION ALL SELECT MIN(at) AS m FROM mme_clicks) AS b');
+    if (row?.lo == null) return [];
+    since = Number(row.lo);
+  }
+  const base = since - (since % QUARTER);
+  const range = `at >= ${since}${until === undefined ? '' : ` AND at < ${until}`}`;
+  const [chats, clicks] = await Promise.all([
+    engine.query(`SELECT channel, (at - ${base}) / ${QUARTER} AS q, COUNT(*) AS n FROM mme_referrals WHERE claim IS NULL AND ${range} GROUP BY channel, q`),
+    engine.query(`SELECT channel, (at - ${base}) / ${QUARTER} AS q, COUNT(*) AS n FROM mme_clicks WHERE ${range} GROUP BY channel, q`),
+  ]);
+  const days = new Map<string, { date: string; channel: string; clicks: number; chats: number }>();
+  const dates = new Map<number, string>();
+  const add = (rows: Record<string, unknown>[], field: 'clicks' | 'chats') => {
+    for (const row of rows) {
+      const q = Number(row.q);
+      let date = dates.get(q);
+      if (!date) dates.set(q, (date = dateIn(timeZone, base + q * QUARTER)));
+      const id = `${date} ${row.channel}`;
+      let day = days.get(id);
+      if (!day) days.set(id, (day = { date, channel: String(row.channel), clicks: 0, chats: 0 }));
+      day[field] += Number(row.n);
+    }
+  };
+  add(chats, 'chats');
+  add(clicks, 'clicks');
+  return [...days.values()].sort((a, b) => a.date.localeCompare(b.date) || a.channel.localeCompare(b.channel));
+}

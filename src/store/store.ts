@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { type Claim, type Click, type ClickStore, type RecordOutcome, type Referral, type ReferralStore, referralKey } from '../webhook/index.js';
 import type { Engine, Query } from './engine.js';
 import { StoreError } from './errors.js';
-import { type Report, type ReportQuery, report } from './report.js';
+import { type DailyCount, type Report, type ReportQuery, daily, report } from './report.js';
 import { batched } from './group-commit.js';
 import { migrate } from './schema.js';
 
@@ -23,6 +23,8 @@ export interface Store extends ReferralStore, ClickStore {
   readonly engine: 'sqlite' | 'postgres';
   /** The funnel per group, aggregated in the database: memory does not grow with the referrals. */
   report(query?: ReportQuery): Promise<Report>;
+  /** Clicks and chats per day and channel over a range (`since`, `until`, `timeZone` as for a report), for a chart. */
+  daily(query?: Omit<ReportQuery, 'by' | 'channel'>): Promise<DailyCount[]>;
   /** Removes every referral of one person, named by the ID Meta gave them; resolves to how many. */
   forget(id: string): Promise<number>;
   /** Resolves when the database answers; rejects with a `StoreError` when it does not. */
@@ -206,6 +208,7 @@ async function storeOn(engine: Engine, options: StoreOptions): Promise<Store> {
     },
 
     report: (query = {}) => report(engine, query),
+    daily: (query = {}) => daily(engine, query),
 
     async forget(id) {
       if (typeof id !== 'string' || !id.trim()) throw new StoreError('id-missing', 'id', 'id is missing: give the PSID, IGSID or user_ref of the person to forget');

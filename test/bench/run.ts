@@ -14,6 +14,7 @@ import { chatLink } from '../../src/link/index.js';
 import { createWebhookHandler, readReferrals } from '../../src/webhook/index.js';
 import { pageServer } from '../helpers/page-server.js';
 import { batchBench } from './batch.js';
+import { clicksBench, clicksRows } from './clicks.js';
 import { storeBench, storeRows } from './store.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -97,6 +98,8 @@ server.route('/bench/bitjson/', `<!doctype html><html lang="en"><head><title>bit
 const SHOP = '<h1>Shop</h1><p>Some content.</p>';
 server.route('/dist/cdn/bench-embed.js', 'window.__scriptStart ??= performance.now();\n' + readFileSync('dist/cdn/embed.js', 'utf8'));
 server.route('/bench/embed/', `<!doctype html><html lang="en"><head><title>embed</title><script src="/dist/cdn/bench-embed.js" async data-page="OriginalCoastClothing" data-ref="web-{path}"></script></head><body>${SHOP}</body></html>`);
+// The same page counting clicks: the beacon code is in the embed either way, and sends nothing before a click.
+server.route('/bench/embed-beacon/', `<!doctype html><html lang="en"><head><title>embed with beacon</title><script src="/dist/cdn/bench-embed.js" async data-page="OriginalCoastClothing" data-ref="web-{path}" data-beacon="https://receiver.example/click"></script></head><body>${SHOP}</body></html>`);
 server.route('/bench/plain-button.css', 'a.chat { position: fixed; inset-block-end: 20px; inset-inline-end: 20px; padding: 12px 20px; border-radius: 999px; background: #0866ff; color: #fff; font: 600 1rem/1.25 system-ui, sans-serif; text-decoration: none; }');
 server.route('/bench/plain-button/', `<!doctype html><html lang="en"><head><title>plain</title><link rel="stylesheet" href="/bench/plain-button.css"></head><body>${SHOP}<a class="chat" href="https://m.me/OriginalCoastClothing" target="_blank" rel="noopener noreferrer">Message us</a></body></html>`);
 server.route('/bench/lit-button.js', 'window.__scriptStart ??= performance.now();\n' + new TextDecoder().decode(await bundle("import { start } from './renderers/lit-button.ts'; start();", join(process.cwd(), 'test/bench'))));
@@ -197,8 +200,8 @@ for (const kase of ['short', 'long', 'hundred']) {
   timings[kase] = Object.fromEntries(Object.entries(loads).map(([k, v]) => [k, summarise(v)]));
 }
 console.log('Browser: floating button page…');
-const BUTTON_PAGES = { embed: 'mme-kit embed.js', plain: 'plain `<a>` styled as the button, no JS (floor)', lit: 'minimal LitElement button (floor)' } as const;
-const buttonLoads = await measure({ embed: `${server.origin}/bench/embed/`, plain: `${server.origin}/bench/plain-button/`, lit: `${server.origin}/bench/lit-button/` }, watchButton);
+const BUTTON_PAGES = { embed: 'mme-kit embed.js', beacon: 'mme-kit embed.js with data-beacon', plain: 'plain `<a>` styled as the button, no JS (floor)', lit: 'minimal LitElement button (floor)' } as const;
+const buttonLoads = await measure({ embed: `${server.origin}/bench/embed/`, beacon: `${server.origin}/bench/embed-beacon/`, plain: `${server.origin}/bench/plain-button/`, lit: `${server.origin}/bench/lit-button/` }, watchButton);
 timings.button = Object.fromEntries(Object.entries(buttonLoads).map(([name, loads]) => [name, summarise(loads)]));
 await browser.close();
 await server.close();
@@ -247,6 +250,7 @@ const handlerPerSecond = stats(await Promise.all([0, 1, 2].map(async (round) => 
 const store = await storeBench();
 console.log('CLI: mme batch of 50,000 rows…');
 const batchRun = batchBench();
+const clicks = await clicksBench();
 
 
 // ── Report ──
@@ -296,6 +300,7 @@ lines.push(
   row(['`createWebhookHandler`: signed deliveries handled per second (in process)', fmt(handlerPerSecond, 0)]),
   ...storeRows(store, row),
   row([`\`mme batch\` of ${batchRun.rows.toLocaleString('en')} rows with the logo: time, peak RSS`, `${batchRun.seconds.toFixed(1)} s, ${batchRun.rssMb.toFixed(0)} MB`]),
+  ...clicksRows(clicks, row),
   row(['`qrPng` short link (scale 8), ms', fmt(pngShort, 2)]),
   row(['`qrPng` 2,000-character ref (scale 8), ms', fmt(pngLong, 2)]),
   '',
@@ -316,5 +321,5 @@ lines.push(
   '',
 );
 writeFileSync('test/bench/results.md', lines.join('\n'));
-writeFileSync('test/bench/results.json', JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, sizes, timings, node: { linksPerSecond, readReferrals1000Ms: readMs, qrPngShortMs: pngShort, qrPngLongMs: pngLong, webhookHandlerPerSecond: handlerPerSecond, store, batch: batchRun } }, null, 2) + '\n');
+writeFileSync('test/bench/results.json', JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, sizes, timings, node: { linksPerSecond, readReferrals1000Ms: readMs, qrPngShortMs: pngShort, qrPngLongMs: pngLong, webhookHandlerPerSecond: handlerPerSecond, store, batch: batchRun, clicks } }, null, 2) + '\n');
 console.log('\n' + lines.join('\n'));

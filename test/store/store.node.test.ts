@@ -127,6 +127,34 @@ for (const engine of ENGINES) {
       assert.equal((await store.report()).total.chats, 1);
     });
 
+    test('counts clicks and chats per day and channel for a chart, the same as a report per day of each channel, across a change of clocks and a zone 5:45 ahead', async () => {
+      const store = await open();
+      // Around Berlin's change to summer time (2026-03-29 01:00 UTC), and near midnights in Kathmandu.
+      const start = Date.parse('2026-03-27T20:00:00Z');
+      const referrals: Referral[] = [];
+      const clicks: Parameters<typeof store.click>[0][number][] = [];
+      for (let i = 0; i < 240; i++) {
+        const at = start + i * 17 * 60_000 + (i % 7) * 1000;
+        const channel = i % 3 === 0 ? 'instagram' : 'messenger';
+        referrals.push(referral(`p${i}`, `r${i % 4}`, at, { channel }));
+        clicks.push({ at: at - 1, channel, ref: `r${i % 4}`, handoff: 'link' }, ...(i % 2 ? [{ at: at - 2, channel, handoff: 'qr' as const }] : []));
+      }
+      await store.record(referrals);
+      await store.click(clicks);
+      for (const timeZone of ['Europe/Berlin', 'Asia/Kathmandu', 'America/St_Johns']) {
+        const days = await store.daily({ since: '2026-03-27', until: '2026-03-31', timeZone });
+        for (const channel of ['messenger', 'instagram']) {
+          const report = await store.report({ by: 'day', since: '2026-03-27', until: '2026-03-31', timeZone, channel });
+          const expected = report.groups.filter((g) => g.clicks || g.chats).map((g) => ({ date: g.group, channel, clicks: g.clicks, chats: g.chats }));
+          assert.deepEqual(days.filter((d) => d.channel === channel), expected, `${timeZone}, ${channel}`);
+        }
+        assert.equal(days.reduce((n, d) => n + d.chats, 0), 240);
+      }
+      const all = await store.daily({ timeZone: 'UTC' });
+      assert.equal(all.reduce((n, d) => n + d.clicks, 0), clicks.length, 'all time, from the first click');
+      assert.deepEqual(await (await open()).daily(), [], 'an empty store');
+    });
+
     test('reports clicks, chats, people and new people per ref and channel, channel, source and day', async () => {
       const store = await open();
       const day = (d: number, h = 12) => Date.UTC(2026, 9, d, h);

@@ -3,7 +3,7 @@ import { EmailError, emailButton, emailQr } from '../src/email/index.js';
 import { LinkError, type LinkOptions, type Problem, checkLink, expandRefDetailed, instagramLink, messengerLink, normalizePage, parseLink } from '../src/link/index.js';
 import { buttonHours, visitorTime } from '../src/hours/index.js';
 import { EN, LOCALES, fill } from '../src/labels/index.js';
-import { buttonAttributes, fixedWebsiteRef, scriptBase, snippets } from './snippets.js';
+import { beaconAddress, buttonAttributes, fixedWebsiteRef, scriptBase, snippets } from './snippets.js';
 
 /** The configurator's state: every form field, kept in the page's URL so it can be shared. */
 type State = Record<string, string>;
@@ -11,7 +11,7 @@ type State = Record<string, string>;
 const form = document.querySelector<HTMLFormElement>('#form')!;
 const $ = <T extends Element = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 /** The fields that show their problems beside them. */
-const FIELDS = ['page', 'instagram', 'ref', 'staticRef', 'text', 'topic', 'cadence', 'accent', 'onAccent', 'delay', 'greetingName', 'greetingAvatar', 'hours', 'closedOn', 'host', 'qrImage'];
+const FIELDS = ['page', 'instagram', 'ref', 'staticRef', 'text', 'topic', 'cadence', 'accent', 'onAccent', 'delay', 'greetingName', 'greetingAvatar', 'hours', 'closedOn', 'host', 'beacon', 'qrImage'];
 
 // The time zones this browser knows, the owner's own chosen; the languages with built-in words.
 const ownZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -97,11 +97,11 @@ function linkOptions(state: State, ref: string): LinkOptions[] {
 }
 
 /** Fields that only the script tag and the element carry (not the link, the QR code or the email). */
-const PAGE_ONLY = ['host', 'greetingAvatar', 'delay', 'hours', 'timezone', 'closedOn'];
+const PAGE_ONLY = ['host', 'beacon', 'greetingAvatar', 'delay', 'hours', 'timezone', 'closedOn'];
 /** Fields that only the email carries. */
 const EMAIL_ONLY = ['accent', 'onAccent', 'qrImage'];
 /** Fields the inline preview does not show: it has no script tag, no greeting, no printed code. */
-const NOT_PREVIEWED = [...EMAIL_ONLY, 'staticRef', 'host', 'greetingAvatar', 'delay'];
+const NOT_PREVIEWED = [...EMAIL_ONLY, 'staticRef', 'host', 'beacon', 'greetingAvatar', 'delay'];
 /** The space between two email buttons: a table row, since clients drop margins. */
 const EMAIL_GAP = '<table role="presentation" border="0" cellpadding="0" cellspacing="0"><tr><td height="12" style="height:12px;line-height:12px;font-size:12px">&nbsp;</td></tr></table>';
 
@@ -182,6 +182,9 @@ function update(): void {
   const delay = Number(state.delay);
   if (state.greeting && !(state.delay.trim() !== '' && delay >= 0)) {
     problems.push({ code: 'greeting-delay-invalid', field: 'delay', severity: 'error', message: 'the greeting delay must be a number of seconds, 0 or more' });
+  }
+  if (state.beacon.trim() && !beaconAddress(state.beacon)) {
+    problems.push({ code: 'beacon-invalid', field: 'beacon', severity: 'error', message: "give your receiver's https:// address, such as https://chat.your-site.example/click" });
   }
   const host = scriptBase(state.host);
   if (!host) problems.push({ code: 'host-invalid', field: 'host', severity: 'error', message: 'give a folder of your site, such as /mme-kit/, or a full https:// address' });

@@ -28,6 +28,16 @@ export function scriptBase(host: string): string | null {
   }
 }
 
+/** The receiver's address clicks are counted at: a full https:// URL (or http:// on this computer); null for anything else. */
+export function beaconAddress(value: string): string | null {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The button's attributes as the form sets them, split by what they are about; unset ones are
  * undefined, so the previews can remove them and the snippets leave them out.
@@ -92,7 +102,9 @@ export function fixedWebsiteRef(template: string): string {
  */
 export function snippets(input: { websiteLink: string; page: string; host: string; state: State }) {
   const { websiteLink, page, host, state } = input;
-  const { link: linkPart, look, behaviour } = buttonAttributes(state, page, state.ref);
+  const { link: linkPart, look, behaviour: shown } = buttonAttributes(state, page, state.ref);
+  // The previews count no clicks; the pasted button does.
+  const behaviour = { ...shown, beacon: state.beacon?.trim() ? beaconAddress(state.beacon) ?? undefined : undefined };
   const embed = `${host}embed.js`;
   const script = `<script src="${escape(embed)}" async${attributes({ ...linkPart, ...look, position: state.position === 'bottom-right' ? undefined : state.position, ...behaviour }, 'data-')}></script>`;
   // Two channels make a launcher with the chat label; one, its own channel's label.

@@ -125,6 +125,23 @@ describe('the configurator (dist/demo, served from 127.0.0.1)', () => {
     await page.close();
   });
 
+  it("hands over a button that counts its clicks at the owner's receiver, and refuses an address that is not one", async () => {
+    const page = await open();
+    await type(page, '#beacon', 'https://chat.shop.example/click');
+    await page.waitForFunction(() => document.querySelector('#out-script')!.textContent!.includes('data-beacon'));
+    assert.match((await output(page, 'script'))!, / data-beacon="https:\/\/chat\.shop\.example\/click"/);
+    assert.match((await output(page, 'element'))!, /<mme-chat-button [^>]*beacon="https:\/\/chat\.shop\.example\/click"/);
+    assert.equal(await page.evaluate(() => [...document.querySelectorAll('mme-chat-button')].some((b) => b.hasAttribute('beacon'))), false, 'the previews count no clicks');
+    await type(page, '#beacon', 'chat.shop.example/click');
+    await page.waitForFunction(() => document.querySelector('#beacon-problems li'));
+    assert.match((await page.$eval('#beacon-problems', (l) => l.textContent))!, /https:\/\/ address/);
+    assert.equal(await output(page, 'script'), 'Fix what the form points out to see this.');
+    assert.match((await output(page, 'link'))!, /^https:\/\/m\.me\//, 'the plain link does not depend on it');
+    await type(page, '#beacon', '');
+    await page.waitForFunction(() => !document.querySelector('#out-script')!.textContent!.includes('beacon') && document.querySelector('#out-script')!.textContent!.startsWith('<script'));
+    await page.close();
+  });
+
   it('blocks only what depends on the field in error: a wrong picture address or host leaves the link, the code and the email', async () => {
     const page = await open();
     const why = 'Fix what the form points out to see this.';

@@ -135,7 +135,7 @@ for (const engine of ENGINES) {
       const clicks: Parameters<typeof store.click>[0][number][] = [];
       for (let i = 0; i < 240; i++) {
         const at = start + i * 17 * 60_000 + (i % 7) * 1000;
-        const channel = i % 3 === 0 ? 'instagram' : 'messenger';
+        const channel = i % 3 === 0 ? ('instagram' as const) : ('messenger' as const);
         referrals.push(referral(`p${i}`, `r${i % 4}`, at, { channel }));
         clicks.push({ at: at - 1, channel, ref: `r${i % 4}`, handoff: 'link' }, ...(i % 2 ? [{ at: at - 2, channel, handoff: 'qr' as const }] : []));
       }

@@ -10,7 +10,7 @@ describe('custom-elements.json (built from the doc blocks)', () => {
 
   const expected = {
     'mme-chat-button': {
-      attributes: ['page', 'instagram', 'ref', 'link-ref', 'text', 'topic', 'cadence', 'label', 'variant', 'size', 'target', 'position', 'accent', 'on-accent', 'greeting', 'greeting-delay', 'remember-dismiss', 'handoff', 'data-layer', 'invalid',
+      attributes: ['page', 'instagram', 'ref', 'link-ref', 'text', 'topic', 'cadence', 'label', 'variant', 'size', 'target', 'position', 'accent', 'on-accent', 'greeting', 'greeting-delay', 'remember-dismiss', 'handoff', 'data-layer', 'beacon', 'invalid',
         'greeting-name', 'greeting-avatar', 'greeting-on', 'hours', 'timezone', 'closed-on', 'when-away', 'away', 'away-message', 'popover-title', 'open-here-label', 'close-label'],
       parts: ['base', 'icon', 'label', 'greeting', 'popover', 'menu'],
       events: ['mme-click', 'mme-greeting-show', 'mme-greeting-dismiss', 'mme-invalid'],

@@ -5,7 +5,7 @@ import type { MmeChatButton } from '../../src/components/chat-button/chat-button
 import '../../src/components/qr-code/qr-code.js';
 import type { MmeQrCode } from '../../src/components/qr-code/qr-code.js';
 import { captureConsole } from '../helpers/console.js';
-import { expectInvalid } from '../helpers/invalid.js';
+import { expectWarned } from '../helpers/invalid.js';
 import { centre } from '../helpers/navigations.js';
 
 const PAGE = 'OriginalCoastClothing';
@@ -214,13 +214,22 @@ describe('<mme-chat-button>: opening hours, the visitor\'s language, a greeting 
       expect(element.hasAttribute('away')).to.equal(true);
     });
 
-    it('is invalid for hours, a zone or dates it cannot read, naming the bad part, never "always open"', async () => {
-      const hours = await expectInvalid('mme-chat-button', { page: PAGE, hours: 'Mo-Fr 9-18', timezone: 'Europe/Berlin' }, 'hours-invalid');
-      expect((hours as MmeChatButton).problems[0].message).to.contain('"9"');
+    it('shows as always open, with a warning naming the bad part, for hours, a zone or dates it cannot read', async () => {
+      // Sunday: outside WEEK, so only unreadable hours leave the button open.
+      restoreClock = setClock('2026-12-06T10:00:00Z');
+      const hours = (await expectWarned('mme-chat-button', { page: PAGE, hours: 'Mo-Fr 9-18', timezone: 'Europe/Berlin' }, 'hours-invalid')) as MmeChatButton;
+      expect(hours.problems[0].message).to.contain('"9"');
+      expect(hours.hasAttribute('away'), 'always open').to.equal(false);
       hours.remove();
-      (await expectInvalid('mme-chat-button', { page: PAGE, hours: WEEK, timezone: 'Mars/Olympus' }, 'timezone-invalid')).remove();
-      (await expectInvalid('mme-chat-button', { page: PAGE, hours: WEEK, timezone: 'UTC', 'closed-on': '24/12' }, 'closed-on-invalid')).remove();
-      (await expectInvalid('mme-chat-button', { page: PAGE, hours: WEEK, timezone: 'UTC', 'when-away': 'vanish' }, 'when-away-invalid')).remove();
+      for (const [attributes, code] of [
+        [{ page: PAGE, hours: WEEK, timezone: 'Mars/Olympus' }, 'timezone-invalid'],
+        [{ page: PAGE, hours: WEEK, timezone: 'UTC', 'closed-on': '24/12' }, 'closed-on-invalid'],
+      ] as const) {
+        const element = await expectWarned('mme-chat-button', attributes, code);
+        expect(element.hasAttribute('away'), `${code}: always open`).to.equal(false);
+        element.remove();
+      }
+      (await expectWarned('mme-chat-button', { page: PAGE, hours: WEEK, timezone: 'UTC', 'when-away': 'vanish' }, 'when-away-invalid')).remove();
     });
 
     it("reads hours without a timezone in the visitor's zone, and warns once", async () => {
@@ -250,11 +259,14 @@ describe('<mme-chat-button>: opening hours, the visitor\'s language, a greeting 
       await waitUntil(requested, 'the picture is requested now', { timeout: 5000 });
       await Promise.all(bubble(element)!.getAnimations({ subtree: true }).map((animation) => animation.finished));
       await expect(element).to.be.accessible();
-      (await expectInvalid('mme-chat-button', { page: PAGE, greeting: 'Hi', 'greeting-avatar': 'javascript:alert(1)' }, 'greeting-avatar-invalid')).remove();
+      const unsafe = await expectWarned('mme-chat-button', { page: PAGE, greeting: 'Hi', 'greeting-avatar': 'javascript:alert(1)', 'greeting-delay': '0' }, 'greeting-avatar-invalid');
+      await waitUntil(() => bubble(unsafe as MmeChatButton), 'the greeting shows, without the picture', { timeout: 10_000 });
+      expect(bubble(unsafe as MmeChatButton)!.querySelector('img')).to.equal(null);
+      unsafe.remove();
       // A picture that fails to load is hidden, not drawn as a broken image.
       const broken = await render(html`<mme-chat-button page=${PAGE} greeting="Hi" greeting-avatar="/no-such-picture.png" greeting-delay="0"></mme-chat-button>`);
       await waitUntil(() => bubble(broken)?.querySelector('img')?.hidden, 'the broken picture is hidden', { timeout: 10_000 });
-      (await expectInvalid('mme-chat-button', { page: PAGE, greeting: 'Hi', 'greeting-avatar': 'data:image/png;base64,AAAA' }, 'greeting-avatar-invalid')).remove();
+      (await expectWarned('mme-chat-button', { page: PAGE, greeting: 'Hi', 'greeting-avatar': 'data:image/png;base64,AAAA' }, 'greeting-avatar-invalid')).remove();
     });
 
     it('greets once the visitor has scrolled half the page (greeting-on="scroll:50")', async () => {
@@ -285,7 +297,7 @@ describe('<mme-chat-button>: opening hours, the visitor\'s language, a greeting 
       document.dispatchEvent(new MouseEvent('mouseout', { clientX: 300, clientY: -5, relatedTarget: null }));
       await aTimeout(300);
       expect(bubble(element), 'not again in this page view').to.equal(null);
-      (await expectInvalid('mme-chat-button', { page: PAGE, greeting: 'Hi', 'greeting-on': 'scroll:150' }, 'greeting-on-invalid')).remove();
+      (await expectWarned('mme-chat-button', { page: PAGE, greeting: 'Hi', 'greeting-on': 'scroll:150' }, 'greeting-on-invalid')).remove();
     });
   });
 });

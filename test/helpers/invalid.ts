@@ -26,3 +26,29 @@ export async function expectInvalid(tag: string, attributes: Record<string, stri
     console.restore();
   }
 }
+
+/**
+ * Adds an element with a mistake in how it looks or behaves, and checks that the business's link
+ * stays: the link renders, the element is not `invalid`, no `mme-invalid` and no console.error,
+ * and one console.warn names `code`. Returns the element (still attached) for more checks.
+ */
+export async function expectWarned(tag: string, attributes: Record<string, string>, code: string): Promise<LitElement> {
+  const console = captureConsole();
+  try {
+    const element = document.createElement(tag) as LitElement;
+    for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+    let invalid = false;
+    element.addEventListener('mme-invalid', () => (invalid = true));
+    document.body.append(element);
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(element.hasAttribute('invalid'), 'not invalid').to.equal(false);
+    expect(invalid, 'no mme-invalid').to.equal(false);
+    expect(element.shadowRoot!.querySelector('a[href^="https://"]'), 'the link is there').to.not.equal(null);
+    expect(console.errors, 'no console.error').to.deep.equal([]);
+    expect(console.warnings.filter((w) => w.includes(code)), `one warning naming ${code}`).to.have.length(1);
+    return element;
+  } finally {
+    console.restore();
+  }
+}

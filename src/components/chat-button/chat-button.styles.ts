@@ -16,7 +16,8 @@ export const styles = css`
   }
   /* A floating button takes no room in the page: the host leaves no box (an empty inline-block
      would still make a line that pushes the content), and its root is fixed to the viewport. */
-  :host([position^='bottom']) {
+  :host([position='bottom-right']),
+  :host([position='bottom-left']) {
     display: contents;
   }
   /* An Instagram button: Instagram's colours, unless the page sets its own accent. */
@@ -48,7 +49,8 @@ export const styles = css`
     direction: inherit;
     max-width: 100%;
   }
-  :host([position^='bottom']) .root {
+  :host([position='bottom-right']) .root,
+  :host([position='bottom-left']) .root {
     position: fixed;
     z-index: var(--mme-z-index);
     inset-block-end: calc(var(--mme-offset-y) + env(safe-area-inset-bottom, 0px));
@@ -61,8 +63,7 @@ export const styles = css`
     inset-inline-start: calc(var(--mme-offset-x) + env(safe-area-inset-left, 0px));
     align-items: flex-start;
   }
-  :host(:not([position])) .root,
-  :host([position='inline']) .root {
+  :host(:not([position='bottom-right']):not([position='bottom-left'])) .root {
     align-items: flex-start;
   }
   .button {
@@ -98,7 +99,8 @@ export const styles = css`
     outline-offset: 3px;
     box-shadow: 0 0 0 1px var(--mme-on-accent);
   }
-  :host([position^='bottom']) .button {
+  :host([position='bottom-right']) .button,
+  :host([position='bottom-left']) .button {
     box-shadow: var(--mme-shadow);
   }
   .icon {

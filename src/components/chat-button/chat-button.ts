@@ -59,6 +59,8 @@ const LONGEST_WAIT = 2 ** 31 - 1;
 
 type Choice<K extends keyof typeof CHOICES> = (typeof CHOICES)[K][number];
 
+const GREETING_ON = /^(delay|exit|scroll:(100|\d{1,2}))$/;
+
 /**
  * A "Message us" button that opens a Messenger (or Instagram) conversation with your business;
  * with both `page` and `instagram`, a launcher whose menu offers each.
@@ -184,28 +186,30 @@ export class MmeChatButton extends LinkElement {
   protected override checkOwn(_link: ResolvedLink, problems: ElementProblem[]): void {
     for (const name of Object.keys(CHOICES) as (keyof typeof CHOICES)[]) {
       const attribute = ATTRIBUTES[name] ?? name;
-      checkChoice(problems, attribute, `${attribute}-invalid` as AttributeProblemCode, this[name], CHOICES[name]);
+      checkChoice(problems, attribute, `${attribute}-invalid` as AttributeProblemCode, this[name], CHOICES[name], 'warning');
     }
+    // A mistake in how the button looks or behaves is a warning: its default applies, and the
+    // business's link stays on the page.
     if (!(this.greetingDelay >= 0)) {
-      problems.push({ code: 'greeting-delay-invalid', field: 'greeting-delay', severity: 'error', message: `greeting-delay "${this.greetingDelay}" must be a number of seconds, 0 or more` });
+      problems.push({ code: 'greeting-delay-invalid', field: 'greeting-delay', severity: 'warning', message: `greeting-delay "${this.greetingDelay}" must be a number of seconds, 0 or more` });
     }
-    if (this.greetingOn != null && !/^(delay|exit|scroll:(100|\d{1,2}))$/.test(this.greetingOn)) {
-      problems.push({ code: 'greeting-on-invalid', field: 'greeting-on', severity: 'error', message: `greeting-on "${this.greetingOn}" must be delay, exit, or scroll: and a percentage such as scroll:50` });
+    if (this.greetingOn != null && !GREETING_ON.test(this.greetingOn)) {
+      problems.push({ code: 'greeting-on-invalid', field: 'greeting-on', severity: 'warning', message: `greeting-on "${this.greetingOn}" must be delay, exit, or scroll: and a percentage such as scroll:50` });
     }
     if (this.greetingAvatar && !webAddress(this.greetingAvatar)) {
-      problems.push({ code: 'greeting-avatar-invalid', field: 'greeting-avatar', severity: 'error', message: `greeting-avatar "${this.greetingAvatar}" must be an image's https:// address or a path on your site` });
+      problems.push({ code: 'greeting-avatar-invalid', field: 'greeting-avatar', severity: 'warning', message: `greeting-avatar "${this.greetingAvatar}" must be an image's https:// address or a path on your site` });
     }
     this.checkHours(problems);
     for (const [field, value] of [['accent', this.accent], ['on-accent', this.onAccent]] as const) {
       // A server has no CSS engine to ask: there the browser checks the colour when it takes over.
-      if (value && globalThis.CSS && !CSS.supports('color', value)) problems.push({ code: `${field}-invalid`, field, severity: 'error', message: `${field} "${value}" is not a CSS colour such as #0866FF` });
+      if (value && globalThis.CSS && !CSS.supports('color', value)) problems.push({ code: `${field}-invalid`, field, severity: 'warning', message: `${field} "${value}" is not a CSS colour such as #0866FF` });
     }
   }
 
   /**
    * Reads the hours at this moment: sets `away`, and looks again when they next open or close
-   * (one timer, no polling). Hours, a zone or dates that cannot be read are errors, never
-   * "always open"; hours without a zone are read in the visitor's, with a warning.
+   * (one timer, no polling). Hours, a zone or dates that cannot be read are a warning, and the
+   * button shows as always open; hours without a zone are read in the visitor's, with a warning.
    */
   private checkHours(problems: ElementProblem[]): void {
     // Without its code (a failed download), the button shows as if open.
@@ -225,8 +229,11 @@ export class MmeChatButton extends LinkElement {
         this.hoursTimer = setTimeout(() => this.requestUpdate(), Math.min(LONGEST_WAIT, read.changesAt - Date.now() + 1000));
       }
     }
-    this.away = !!this.hoursRead?.away;
-    problems.push(...(this.hoursRead?.problems ?? []));
+    const read = this.hoursRead?.problems ?? [];
+    // Hours, a zone or dates that cannot be read leave the button open, and say why.
+    const unread = read.some((p) => p.severity === 'error');
+    this.away = !unread && !!this.hoursRead?.away;
+    problems.push(...read.map((p) => ({ ...p, severity: 'warning' as const })));
   }
 
   override connectedCallback(): void {
@@ -260,8 +267,10 @@ export class MmeChatButton extends LinkElement {
     super.updated(changed);
     // Set on the host, through the CSSOM (which a strict style-src allows), so they win over the
     // defaults and the page's rules alike.
-    if (changed.has('accent')) this.style.setProperty('--mme-accent', this.accent || null);
-    if (changed.has('onAccent')) this.style.setProperty('--mme-on-accent', this.onAccent || null);
+    // A value that is not a colour leaves the default (a custom property would take anything).
+    const colour = (value?: string) => (value && CSS.supports('color', value) ? value : null);
+    if (changed.has('accent')) this.style.setProperty('--mme-accent', colour(this.accent));
+    if (changed.has('onAccent')) this.style.setProperty('--mme-on-accent', colour(this.onAccent));
     if (['greeting', 'greetingDelay', 'greetingOn', 'away'].some((name) => changed.has(name))) this.scheduleGreeting();
   }
 
@@ -280,8 +289,8 @@ export class MmeChatButton extends LinkElement {
       this.greetingListeners?.abort();
       if (!this.invalid) this.useOverlays().then((loaded) => loaded.showGreeting(this), () => {});
     };
-    const on = this.greetingOn ?? 'delay';
-    if (on === 'delay') this.greetingTimer = setTimeout(show, Math.max(0, this.greetingDelay) * 1000);
+    const on = this.greetingOn && GREETING_ON.test(this.greetingOn) ? this.greetingOn : 'delay';
+    if (on === 'delay') this.greetingTimer = setTimeout(show, (this.greetingDelay >= 0 ? this.greetingDelay : 3) * 1000);
     // Scrolling and leaving are watched by the greeting's own code, loaded now for a page that asks for them.
     // Unless the attributes changed again while it loaded.
     else this.useOverlays().then((loaded) => turn === this.greetingTurn && (this.greetingListeners = loaded.watchForGreeting(this, on, show)), () => {});
@@ -295,6 +304,16 @@ export class MmeChatButton extends LinkElement {
   /** Closes the QR popover, returning focus to the button unless the person clicked elsewhere. */
   closePopover(restoreFocus = true): void {
     overlays.module?.closePopover(this, restoreFocus);
+  }
+
+  /** @internal Where the links open: `target`, or its default where it is not one of its values. */
+  get shownTarget(): Choice<'target'> {
+    return this.target === '_self' ? '_self' : '_blank';
+  }
+
+  /** @internal The greeting's picture, where it is a web address. */
+  get shownAvatar(): string {
+    return this.greetingAvatar && webAddress(this.greetingAvatar) ? this.greetingAvatar : '';
   }
 
   /** @internal The label shown, and the menu's name. */
@@ -363,7 +382,7 @@ export class MmeChatButton extends LinkElement {
     if (qr) {
       event.preventDefault();
       // Without the popover's code the click does what the link does, rather than nothing.
-      this.useOverlays().then((loaded) => loaded.openPopover(this, link), () => open(link.href, this.target, 'noopener,noreferrer'));
+      this.useOverlays().then((loaded) => loaded.openPopover(this, link), () => open(link.href, this.shownTarget, 'noopener,noreferrer'));
     }
   }
 
@@ -386,7 +405,7 @@ export class MmeChatButton extends LinkElement {
     const words = html`<span part="label" class=${this.variant === 'icon' ? 'visually-hidden' : ''}>${label}</span>`;
     // A floating button sits outside the page's own landmarks: it is a labelled landmark of its
     // own, so screen readers list it and every part of the page belongs to one (axe's region).
-    const floating = this.position?.startsWith('bottom');
+    const floating = this.position === 'bottom-right' || this.position === 'bottom-left';
     return html`<div class="root" role=${ifDefined(floating ? 'complementary' : undefined)} aria-label=${ifDefined(floating ? label : undefined)}>
       ${this.greeting || this.away
         ? // The live region is there from the start, empty, so that screen readers announce the text.
@@ -409,7 +428,7 @@ export class MmeChatButton extends LinkElement {
             part="base"
             class="button ${link.kind}"
             href=${link.href}
-            target=${this.target}
+            target=${this.shownTarget}
             rel="noopener noreferrer"
             aria-expanded=${ifDefined(handoff ? String(this.popoverOpen) : undefined)}
             aria-haspopup=${ifDefined(handoff ? 'dialog' : undefined)}

@@ -181,7 +181,7 @@ export const menu = (host: MmeChatButton) =>
           role="menuitem"
           tabindex="-1"
           href=${link.href}
-          target=${host.target}
+          target=${host.shownTarget}
           rel="noopener noreferrer"
           @click=${(event: MouseEvent) => {
             closeMenu(host, false);
@@ -200,7 +200,7 @@ export const greetingCard = (host: MmeChatButton, text: string) => {
   // The picture is decoration beside the name and the text, so its alt is empty. Outside the
   // hours the away note speaks for the business, with no face.
   const name = host.away ? '' : host.greetingName;
-  const avatar = host.away ? '' : host.greetingAvatar;
+  const avatar = host.away ? '' : host.shownAvatar;
   return html`<div class="bubble-card">${avatar ? html`<img class="avatar" src=${avatar} alt="" width="40" height="40" @error=${hideBrokenPicture} />` : nothing}<span class="greeting-text"
       >${name ? html`<strong class="greeting-name">${name}</strong>` : nothing}${text}</span
     ><button type="button" class="close" aria-label=${host.strings.dismiss} @click=${() => dismissGreeting(host)}>×</button></div>`;
@@ -230,7 +230,7 @@ export const popover = (host: MmeChatButton, link: ResolvedLink) => {
     ${channel === 'instagram'
       ? // ig.me links do not open on Instagram's web site: the phone is the only way.
         nothing
-      : html`<a href=${href} target=${host.target} rel="noopener noreferrer" @click=${() => {
+      : html`<a href=${href} target=${host.shownTarget} rel="noopener noreferrer" @click=${() => {
           host.sendBeacon(link, 'open-here');
           closePopover(host, false);
         }}>${host.openHereLabel || host.strings.openHere}</a>`}

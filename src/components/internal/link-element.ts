@@ -62,10 +62,13 @@ function problemsOf(error: unknown): readonly ElementProblem[] {
   throw error;
 }
 
-/** Checks that an attribute holds one of `allowed` (`''` allowed means it may be empty). */
-export function checkChoice(problems: ElementProblem[], field: string, code: AttributeProblemCode, value: unknown, allowed: readonly string[]): void {
+/**
+ * Checks that an attribute holds one of `allowed` (`''` allowed means it may be empty). A
+ * presentation attribute's mistake is a `warning`: its default applies, and the link stays.
+ */
+export function checkChoice(problems: ElementProblem[], field: string, code: AttributeProblemCode, value: unknown, allowed: readonly string[], severity: 'error' | 'warning' = 'error'): void {
   if (value == null || allowed.includes(String(value))) return;
-  problems.push({ code, field, severity: 'error', message: `${field} "${value}" must be ${allowed.filter(Boolean).join(', ')}` });
+  problems.push({ code, field, severity, message: `${field} "${value}" must be ${allowed.filter(Boolean).join(', ')}` });
 }
 
 /**
@@ -189,6 +192,7 @@ export class LinkElement extends LitElement {
     this.reported = key;
     const tag = this.localName;
     const warnings = this.problems.filter((p) => p.severity === 'warning').map((p) => `<${tag}> ${p.code}: ${p.message}`);
+    // A warning's value is not used: the default applies, and the link stays.
     for (const warning of warnings) if (!this.warned.has(warning)) console.warn(warning);
     this.warned = new Set(warnings);
     const errors = this.problems.filter((p) => p.severity === 'error');

@@ -288,6 +288,31 @@ describe('<mme-chat-button>', () => {
     });
   });
 
+  it('keeps an edge on the greeting, the popover and the menu in forced colours, and the menu its app icons', async () => {
+    await executeServerCommand('mme-media', [{ name: 'forced-colors', value: 'active' }, { name: 'prefers-color-scheme', value: 'dark' }]);
+    try {
+      const edge = (node: Element | null | undefined) => {
+        const style = getComputedStyle(node!);
+        return `${style.borderTopStyle} ${parseFloat(style.borderTopWidth) >= 1}`;
+      };
+      const greeted = await render(html`<mme-chat-button page=${PAGE} greeting="Hi" greeting-delay="0" handoff="qr"></mme-chat-button>`);
+      await waitUntil(() => greeted.shadowRoot!.querySelector('.bubble-card'), 'the greeting shows', { timeout: 10_000 });
+      expect(edge(greeted.shadowRoot!.querySelector('.bubble-card')), 'the greeting').to.equal('solid true');
+      await sendMouse({ type: 'click', position: centre(linkOf(greeted)!) });
+      await waitUntil(() => greeted.shadowRoot!.querySelector('[part=popover]'), 'the popover opens', { timeout: 10_000 });
+      expect(edge(greeted.shadowRoot!.querySelector('[part=popover]')), 'the popover').to.equal('solid true');
+      await sendKeys({ press: 'Escape' });
+      const launcher = await render(html`<mme-chat-button page=${PAGE} instagram="originalcoastclothing"></mme-chat-button>`);
+      await sendMouse({ type: 'click', position: centre(launcher.shadowRoot!.querySelector('[part=base]')!) });
+      await waitUntil(() => launcher.shadowRoot!.querySelector('[part=menu]'), 'the menu opens', { timeout: 10_000 });
+      expect(edge(launcher.shadowRoot!.querySelector('[part=menu]')), 'the menu').to.equal('solid true');
+      expect(getComputedStyle(launcher.shadowRoot!.querySelector('[part=menu] .icon')!).forcedColorAdjust, "the app icons keep their colours").to.equal('none');
+      await sendKeys({ press: 'Escape' });
+    } finally {
+      await executeServerCommand('mme-media', []);
+    }
+  });
+
   it('is reachable with Tab and activated with Enter', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><button>before</button><mme-chat-button page=${PAGE}></mme-chat-button></div>`);
     const element = wrapper.querySelector('mme-chat-button')!;

@@ -105,10 +105,8 @@ export const overlayStyles = css`
   .menu .bolt {
     fill: #fff;
   }
-  :host(:not([position])) .popover,
-  :host([position='inline']) .popover,
-  :host(:not([position])) .menu,
-  :host([position='inline']) .menu {
+  :host(:not([position='bottom-right']):not([position='bottom-left'])) .popover,
+  :host(:not([position='bottom-right']):not([position='bottom-left'])) .menu {
     position: absolute;
     inset-block-start: calc(100% + 8px);
     inset-inline-start: 0;
@@ -145,6 +143,18 @@ export const overlayStyles = css`
     .popover,
     .menu {
       animation: none;
+    }
+  }
+  /* Forced colours drop shadows and backgrounds: each surface keeps an edge, and the menu's app
+     icons keep their own colours rather than turning grey on black. */
+  @media (forced-colors: active) {
+    .bubble-card,
+    .popover,
+    .menu {
+      border: 1px solid CanvasText;
+    }
+    .menu .icon {
+      forced-color-adjust: none;
     }
   }
 `;

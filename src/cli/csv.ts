@@ -15,3 +15,6 @@ export const delimiterOf = (source: string) => {
   const header = source.split(/\r?\n/, 1)[0];
   return header.includes(';') && !header.includes(',') ? ';' : ',';
 };
+
+/** Chats per click in a CSV: four decimals, empty where there is none. */
+export const rateCell = (rate: number | null): string => (rate === null ? '' : String(Math.round(rate * 10_000) / 10_000));

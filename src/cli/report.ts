@@ -1,20 +1,20 @@
 import { basename } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseLink } from '../link/index.js';
-import { type ReportBy, type ReportCounts, type ReportGroup } from '../store/index.js';
+import { type Report, type ReportBy, type ReportCounts, type ReportGroup } from '../store/index.js';
 import type { Command } from './commands.js';
-import { csvCell } from './csv.js';
+import { csvCell, rateCell } from './csv.js';
 import { InputError, UsageError, asInputError } from './errors.js';
 import { checkOutputFile, readTextFile, writeOutputFile } from './files.js';
 import { htmlReport } from './dashboard/static.js';
-import { views } from './views.js';
+import { type LinkLabel, views, withLabels } from './views.js';
 import { DB_OPTIONS, dbOf, describeDb, open } from './store.js';
 import { parse } from './options.js';
 
 const FORMATS = ['table', 'csv', 'json', 'html'] as const;
 /** The rows of a links.csv that mme batch wrote: (ref, channel) → label. */
-export function readLinks(file: string): Map<string, { ref: string; channel: string; label: string }> {
-  const links = new Map<string, { ref: string; channel: string; label: string }>();
+export function readLinks(file: string): Map<string, LinkLabel> {
+  const links = new Map<string, LinkLabel>();
   let rows: Record<string, string>[];
   try {
     rows = parseCsv(readTextFile(file), { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_column_count: true });
@@ -83,40 +83,25 @@ referrals takes seconds and little memory.
       io.out(`Report written to ${values.out}`);
     }
 
-    /** The report as text, in the format asked for. */
+    /** The report as text, in the format asked for, read from the store the command names. */
     async function render(): Promise<string> {
-      if (format === 'html') {
-        for (const [flag, value] of [['--since', values.since], ['--until', values.until]] as const) {
-          if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InputError(`${flag}: "${value}" must be a day such as 2026-11-01 for --format html`);
-        }
-        const store = await open(db, {}, { existing: true });
-        try {
-          return htmlReport(await views(store, { since: values.since, until: values.until, timeZone, links }));
-        } catch (error) {
-          throw asInputError(error);
-        } finally {
-          await store.close();
-        }
-      }
       const store = await open(db, {}, { existing: true });
-      let result;
       try {
-        result = await store.report({ by, since: values.since, until: values.until, timeZone });
+        // The HTML report is the dashboard's views of a range of days.
+        if (format === 'html') return htmlReport(await views(store, { since: values.since, until: values.until, timeZone, links }));
+        return formatted(await store.report({ by, since: values.since, until: values.until, timeZone }));
       } catch (error) {
         throw asInputError(error);
       } finally {
         await store.close();
       }
+    }
 
+    /** A report as a table, CSV or JSON. */
+    function formatted(result: Report): string {
       type Row = ReportGroup & { label?: string };
-      let groups: Row[] = result.groups;
-      if (links && by === 'ref') {
-        const shown = new Set(groups.map((g) => JSON.stringify([g.group, g.channel])));
-        const zero = { clicks: 0, chats: 0, people: 0, newPeople: 0, rate: null };
-        for (const [id, link] of links) if (!shown.has(id)) groups.push({ group: link.ref, channel: link.channel, ...zero });
-        groups = groups.map((g) => ({ ...g, label: links.get(JSON.stringify([g.group, g.channel]))?.label ?? '' }));
-      }
       const labelled = Boolean(links && by === 'ref');
+      const groups: Row[] = labelled ? withLabels(result.groups, links!) : result.groups;
 
       if (format === 'json') {
         return JSON.stringify({ by, timeZone, groups, total: result.total }, null, 2);
@@ -126,8 +111,7 @@ referrals takes seconds and little memory.
       const keyHeader = [by, ...(by === 'ref' ? ['channel'] : []), ...(labelled ? ['label'] : [])];
       if (format === 'csv') {
         const header = [...keyHeader, 'clicks', 'chats', 'people', 'newPeople', 'rate'];
-        const rate = (r: number | null) => (r === null ? '' : String(Math.round(r * 10_000) / 10_000));
-        const lines = [header, ...groups.map((g) => [...keyCells(g, ''), ...numbers(g, rate, '')]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rate, '')]];
+        const lines = [header, ...groups.map((g) => [...keyCells(g, ''), ...numbers(g, rateCell, '')]), ['total', ...keyHeader.slice(1).map(() => ''), ...numbers(result.total, rateCell, '')]];
         return lines.map((line) => line.map(csvCell).join(',')).join('\n');
       }
       if (!groups.length) {

@@ -2,10 +2,11 @@
 // the one before it, a day-by-day series per channel, and the tables per ref, channel and source.
 import { type ReportCounts, type ReportGroup, type Store, StoreError } from '../store/index.js';
 import { dateIn, nextDate } from '../store/zone.js';
-import { addDays } from './dashboard/format.js';
+import { CLICK_CHANNELS } from '../webhook/index.js';
+import { addDays, daysBetween } from './dashboard/format.js';
 
 /** The channels a view splits its daily series by. */
-export const CHANNELS = ['messenger', 'instagram', 'whatsapp'] as const;
+export const CHANNELS = CLICK_CHANNELS;
 export type Channel = (typeof CHANNELS)[number];
 
 /** One row of the links.csv that mme batch wrote. */
@@ -43,7 +44,15 @@ export interface Views {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const daysFrom = (since: string, until: string) => Math.round((Date.parse(`${until}T12:00:00Z`) - Date.parse(`${since}T12:00:00Z`)) / 86_400_000) + 1;
+
+/** A report's rows per ref and channel with their labels from links.csv, and every ref of it shown, also at zero. */
+export function withLabels(groups: readonly ReportGroup[], links: ReadonlyMap<string, LinkLabel>): (ReportGroup & { label: string })[] {
+  const id = (ref: string | null, channel?: string) => JSON.stringify([ref, channel]);
+  const shown = new Set(groups.map((g) => id(g.group, g.channel)));
+  const zero = { clicks: 0, chats: 0, people: 0, newPeople: 0, rate: null };
+  const unseen = [...links].filter(([key]) => !shown.has(key)).map(([, link]) => ({ group: link.ref, channel: link.channel, ...zero }));
+  return [...groups, ...unseen].map((g) => ({ ...g, label: links.get(id(g.group, g.channel))?.label ?? '' }));
+}
 
 /**
  * The views of a range of days in `timeZone`: `since` and `until` are days (both counted), either
@@ -55,14 +64,10 @@ export async function views(store: Store, query: { since?: string; until?: strin
     if (value !== undefined && !DAY.test(value)) throw new StoreError('range-invalid', name, `"${value}" is not a day such as 2026-11-01`);
   }
   const range = { since: query.since, until: query.until, timeZone };
-  const [refs, channels, sources, allTime] = await Promise.all([
-    store.report({ ...range, by: 'ref' }),
-    store.report({ ...range, by: 'channel' }),
-    store.report({ ...range, by: 'source' }),
-    query.since === undefined && query.until === undefined ? undefined : store.report({ by: 'channel', timeZone }),
-  ]);
-  const everything = allTime ?? channels;
-  const empty = everything.total.chats === 0 && everything.total.clicks === 0;
+  const [refs, channels, sources] = await Promise.all([store.report({ ...range, by: 'ref' }), store.report({ ...range, by: 'channel' }), store.report({ ...range, by: 'source' })]);
+  // Nothing in the range: whether anything was ever counted says which page to show.
+  const none = (total: ReportCounts) => total.chats === 0 && total.clicks === 0;
+  const empty = none(refs.total) && (query.since === undefined && query.until === undefined ? true : none((await store.report({ by: 'channel', timeZone })).total));
 
   // The chart: every day of the range (of what is recorded, for all time), each channel's counts from the store.
   const days: DayPoint[] = [];
@@ -87,17 +92,12 @@ export async function views(store: Store, query: { since?: string; until?: strin
 
   let previous: Views['previous'] = null;
   if (query.since !== undefined) {
-    const length = daysFrom(query.since, query.until ?? dateIn(timeZone, Date.now()));
+    const length = daysBetween(query.since, query.until ?? dateIn(timeZone, Date.now()));
     const until = addDays(query.since, -1);
     const since = addDays(query.since, -length);
     previous = { since, until, total: (await store.report({ by: 'channel', since, until, timeZone })).total };
   }
 
-  let rows: (ReportGroup & { label?: string })[] = refs.groups;
-  if (links?.size) {
-    const shown = new Set(rows.map((g) => JSON.stringify([g.group, g.channel])));
-    for (const [id, link] of links) if (!shown.has(id)) rows.push({ group: link.ref, channel: link.channel, clicks: 0, chats: 0, people: 0, newPeople: 0, rate: null });
-    rows = rows.map((g) => ({ ...g, label: links.get(JSON.stringify([g.group, g.channel]))?.label ?? '' }));
-  }
+  const rows = links?.size ? withLabels(refs.groups, links) : refs.groups;
   return { timeZone, since: query.since ?? null, until: query.until ?? null, previous, total: refs.total, days, refs: rows, channels: channels.groups, sources: sources.groups, empty, at: Date.now() };
 }

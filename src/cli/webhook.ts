@@ -1,9 +1,9 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
-import type { Socket } from 'node:net';
 import { type Referral, type WebhookNotice, createClickHandler, createWebhookHandler, originOf, toNodeListener } from '../webhook/index.js';
 import type { Command } from './commands.js';
 import { InputError, UsageError } from './errors.js';
 import { DB_HELP, DB_OPTIONS, appSecret, dbOf, describeDb, open } from './store.js';
+import { portOf, serve } from './serve.js';
 import { parse } from './options.js';
 
 /** One line a person reads for each referral the receiver records. */
@@ -66,18 +66,21 @@ ${DB_HELP}`,
     const verifyToken = values['verify-token'];
     if (!verifyToken) throw new UsageError('--verify-token TOKEN is required');
     const secret = appSecret(values['app-secret-file']);
-    const port = Number(values.port ?? 8787);
-    if (!Number.isInteger(port) || port < 0 || port > 65535 || values.port === '') throw new InputError(`--port: "${values.port}" must be a whole number from 0 to 65535`);
+    const port = portOf(values.port, 8787);
     const host = values.host ?? '127.0.0.1';
     const keepIds = Boolean(values['keep-ids']);
-    const origins = (values['allow-origin'] ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
-    for (const origin of origins) {
-      try {
-        originOf(origin);
-      } catch (error) {
-        throw new InputError(`--allow-origin: ${(error as Error).message}`);
-      }
-    }
+    // Each site as a browser sends its origin, checked before anything opens.
+    const allowOrigins = (values['allow-origin'] ?? [])
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim())
+      .filter(Boolean)
+      .map((value) => {
+        try {
+          return originOf(value);
+        } catch (error) {
+          throw new InputError(`--allow-origin: ${(error as Error).message}`);
+        }
+      });
     const db = dbOf(values);
     const store = await open(db, { secret, keepIds });
     const secretFrom = values['app-secret-file'] === undefined ? 'MME_APP_SECRET' : `the secret in ${values['app-secret-file']}`;
@@ -89,10 +92,10 @@ ${DB_HELP}`,
     });
     const meta = toNodeListener(handler);
     const forwarded = (request: Request) => request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || undefined;
-    const clicks = origins.length
-      ? toNodeListener(createClickHandler({ store, allowOrigins: origins, clientAddress: values['trust-proxy'] ? forwarded : undefined }))
-      : (_req: IncomingMessage, res: ServerResponse) => {
-          _req.resume();
+    const clicks = allowOrigins.length
+      ? toNodeListener(createClickHandler({ store, allowOrigins, clientAddress: values['trust-proxy'] ? forwarded : undefined }))
+      : (req: IncomingMessage, res: ServerResponse) => {
+          req.resume();
           res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('clicks are not counted here: start the receiver with --allow-origin https://your-site.example');
         };
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -109,54 +112,15 @@ ${DB_HELP}`,
       }
       void meta(req, res);
     });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', (error: NodeJS.ErrnoException) => reject(new InputError(`--port: cannot listen on ${host}:${port}: ${error.code ?? error.message}`)));
-        server.listen(port, host, resolve);
-      });
-    } catch (error) {
-      await store.close();
-      throw error;
-    }
-    const address = server.address() as { port: number };
-    io.out(`Listening on http://${host}:${address.port}/ and recording referrals in ${describeDb(db)} (${store.engine}). Ctrl-C stops.`);
-    io.out(origins.length ? `Counting clicks on POST /click from ${origins.map(originOf).join(', ')}.` : 'Not counting clicks: add --allow-origin https://your-site.example to count them on POST /click.');
-    await stopped(server);
-    await store.close();
-    io.out('Stopped.');
+    await serve(server, {
+      host,
+      port,
+      store,
+      io,
+      started: (listening) => [
+        `Listening on http://${host}:${listening}/ and recording referrals in ${describeDb(db)} (${store.engine}). Ctrl-C stops.`,
+        allowOrigins.length ? `Counting clicks on POST /click from ${allowOrigins.join(', ')}.` : 'Not counting clicks: add --allow-origin https://your-site.example to count them on POST /click.',
+      ],
+    });
   },
 };
-
-/**
- * Resolves on SIGINT or SIGTERM once the requests in flight have been answered. Connections with
- * no request in flight close at once: kept-alive ones, and those a browser opened ahead of a
- * request it may never send, which would otherwise hold the stop for a minute and a half.
- */
-export function stopped(server: ReturnType<typeof createServer>): Promise<void> {
-  const inFlight = new Map<Socket, number>();
-  let stopping = false;
-  server.on('connection', (socket: Socket) => {
-    inFlight.set(socket, 0);
-    socket.on('close', () => inFlight.delete(socket));
-  });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const socket = req.socket;
-    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
-    res.on('close', () => {
-      const left = (inFlight.get(socket) ?? 1) - 1;
-      inFlight.set(socket, left);
-      if (stopping && left === 0) socket.destroy();
-    });
-  });
-  return new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      stopping = true;
-      server.close(() => resolve());
-      for (const [socket, requests] of inFlight) if (requests === 0) socket.destroy();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}

@@ -37,11 +37,11 @@ function loadQrWhenNeeded(): void {
  * embed has one. The upgrade code loads only once a page has such
  * a link (a CMS page); a page with just the floating button never downloads it.
  */
-function upgradeMarkedLinks(roots: ParentNode[], beacon?: unknown): void {
+function upgradeMarkedLinks(roots: ParentNode[], beacon?: string): void {
   const marked = roots.filter((root) => (root instanceof Element && root.matches(UPGRADE_SELECTOR)) || root.querySelector(UPGRADE_SELECTOR));
   if (!marked.length) return;
   // A failed download leaves the plain links, which work; the next change to the page tries again.
-  import('./upgrade.js').then(({ upgradeLinks }) => marked.forEach((root) => upgradeLinks(root, beacon ? String(beacon) : undefined)), () => {});
+  import('./upgrade.js').then(({ upgradeLinks }) => marked.forEach((root) => upgradeLinks(root, beacon)), () => {});
 }
 
 function shouldShow(config: EmbedConfig): boolean {
@@ -94,11 +94,13 @@ function unmount(): void {
 export function start(script: HTMLScriptElement | null): void {
   const config = readConfig(script, window.mmeConfig);
   window.mmeKit ??= { chatLink, optinLink, instagramLink, parseLink, mount, unmount };
+  // A beacon is an address: any other value (mmeConfig.beacon = true) sends nothing.
+  const beacon = typeof config.beacon === 'string' && config.beacon ? config.beacon : undefined;
   const ready = () => {
-    upgradeMarkedLinks([document], config.beacon);
+    upgradeMarkedLinks([document], beacon);
     loadQrWhenNeeded();
     new MutationObserver((records) => {
-      upgradeMarkedLinks(records.flatMap((record) => [...record.addedNodes].filter((node): node is Element => node instanceof Element)), config.beacon);
+      upgradeMarkedLinks(records.flatMap((record) => [...record.addedNodes].filter((node): node is Element => node instanceof Element)), beacon);
       loadQrWhenNeeded();
     }).observe(document.documentElement, { childList: true, subtree: true });
     if (!(config.page || config.instagram) || document.querySelector(MOUNTED)) return;

@@ -1,5 +1,6 @@
 import type { Engine } from './engine.js';
 import { StoreError } from './errors.js';
+import { CLICK_CHANNELS } from '../webhook/index.js';
 import { dateIn, nextDate, offsetAt, startOfDay } from './zone.js';
 
 /** What a report groups by. */
@@ -62,16 +63,13 @@ export interface ReportGroup {
 
 export interface Report {
   readonly by: ReportBy;
-  /** Where the range starts and ends, as instants (ms); null where it is open. */
-  readonly since: number | null;
-  readonly until: number | null;
   readonly timeZone: string;
   readonly groups: ReportGroup[];
   readonly total: ReportCounts;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CHANNELS = ['messenger', 'instagram', 'whatsapp'];
+const CHANNELS: readonly string[] = CLICK_CHANNELS;
 
 /** A `since` or `until` as an instant: a day read in `timeZone`, an ISO time, or milliseconds. */
 function instant(value: number | string | undefined, field: 'since' | 'until', timeZone: string): number | undefined {
@@ -128,7 +126,7 @@ export async function report(engine: Engine, query: ReportQuery): Promise<Report
       : Promise.resolve([{ chats: sum('chats'), new_people: sum('newPeople') }]),
   ]);
   const total = withRate({ clicks: Number(clicks.n), chats: Number(chats.chats), people: Number(people.n), newPeople: Number(chats.new_people) });
-  return { by, timeZone, since: since ?? null, until: until ?? null, groups, total };
+  return { by, timeZone, groups, total };
 }
 
 type Counts = { -readonly [K in Exclude<keyof ReportCounts, 'rate'>]: number };

@@ -49,13 +49,11 @@ export interface ClickHandlerOptions {
   readonly clientAddress?: (request: Request) => string | undefined;
 }
 
-
 /** The largest beacon body read, in bytes. */
 export const MAX_CLICK_BYTES = 2048;
 const FIELDS = new Set(['ref', 'channel', 'kind', 'path', 'handoff']);
 /** Crawlers, link previews, uptime checks and headless browsers: what no person uses. */
 const BOTS = /bot|crawl|spider|slurp|preview|facebookexternalhit|headless|lighthouse|phantom|puppeteer|playwright|selenium|python|curl|wget|httpclient|okhttp|java\/|go-http|axios|node-fetch|^$/i;
-
 
 /**
  * Reads a beacon's JSON body into a `Click`: only the known fields, each of its type and length.
@@ -72,23 +70,23 @@ export function readClick(text: string, at = Date.now()): Click {
   const fields = body as Record<string, unknown>;
   const unknown = Object.keys(fields).find((name) => !FIELDS.has(name));
   if (unknown !== undefined) throw invalid(`"${unknown.slice(0, 40)}" is not a field of a click: ${[...FIELDS].join(', ')}`);
-  const text_ = (name: string, max: number) => {
+  const textField = (name: string, max: number) => {
     const value = fields[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string' || value.length > max || /[\u0000-\u001f\u007f]/.test(value)) throw invalid(`${name} must be text of at most ${max} characters`);
     return value;
   };
-  const one = <T extends string>(name: string, list: readonly T[]) => {
+  const oneOf = <T extends string>(name: string, list: readonly T[]) => {
     const value = fields[name];
     if (value === undefined || value === null) return undefined;
     if (!list.includes(value as T)) throw invalid(`${name} must be ${list.join(', ')}`);
     return value as T;
   };
-  const channel = one('channel', CLICK_CHANNELS);
+  const channel = oneOf('channel', CLICK_CHANNELS);
   if (!channel) throw invalid(`channel is missing: ${CLICK_CHANNELS.join(', ')}`);
-  const path = text_('path', 512);
+  const path = textField('path', 512);
   if (path !== undefined && !path.startsWith('/')) throw invalid('path must be a page path, starting with /');
-  const click = { at, channel, ref: text_('ref', 1024), kind: one('kind', ['chat', 'optin'] as const), path, handoff: one('handoff', HANDOFFS) };
+  const click = { at, channel, ref: textField('ref', 1024), kind: oneOf('kind', ['chat', 'optin'] as const), path, handoff: oneOf('handoff', HANDOFFS) };
   return Object.fromEntries(Object.entries(click).filter(([, value]) => value !== undefined)) as unknown as Click;
 }
 
@@ -127,6 +125,7 @@ export function createClickHandler(options: ClickHandlerOptions): (request: Requ
   if (!Array.isArray(allowOrigins) || !allowOrigins.length) throw new WebhookError('origins-missing', 'allowOrigins', 'allowOrigins must list the origins of the sites whose buttons report clicks, such as https://shop.example');
   const origins = new Set(allowOrigins.map(originOf));
   const allowed = rateLimit(perMinute);
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
 
   return async (request, client) => {
     const origin = request.headers.get('origin');
@@ -145,7 +144,7 @@ export function createClickHandler(options: ClickHandlerOptions): (request: Requ
     if (!bytes) return answer(400, `the body is larger than ${MAX_CLICK_BYTES} bytes`);
     let click: Click;
     try {
-      click = readClick(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      click = readClick(utf8.decode(bytes));
     } catch (error) {
       return answer(400, error instanceof WebhookError ? error.message : 'the body is not UTF-8 text');
     }

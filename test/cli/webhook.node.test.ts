@@ -2,7 +2,7 @@
 // CLI in child processes, over real HTTP on 127.0.0.1, on a real SQLite file and PostgreSQL.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -184,6 +184,22 @@ describe('mme webhook, counting clicks on POST /click', () => {
     assert.equal(stored(db).size, 50);
   });
 
+  it('behind a proxy (--trust-proxy), limits each client by the address the proxy adds, and without it ignores the header', async () => {
+    const from = (r: { base: string }, forwardedFor: string) => Promise.all(Array.from({ length: 31 }, () => beacon(r.base, undefined, { 'x-forwarded-for': forwardedFor }).then((response) => response.status)));
+    const counted = (statuses: number[]) => statuses.filter((status) => status === 204).length;
+    const proxied = await receiver(sqliteDb(), ['--allow-origin', SITE, '--trust-proxy']);
+    // The last entry is the one the proxy wrote; what the client put before it does not count.
+    assert.equal(counted(await from(proxied, 'spoofed, 203.0.113.1')), 30);
+    assert.equal(counted(await from(proxied, 'spoofed, 203.0.113.2')), 30, 'another client, its own limit');
+    proxied.child.kill('SIGINT');
+    await proxied.exited;
+    const direct = await receiver(sqliteDb(), ['--allow-origin', SITE]);
+    assert.equal(counted(await from(direct, '203.0.113.3')), 30);
+    assert.equal(counted(await from(direct, '203.0.113.4')), 0, 'a header anyone can send does not lift the limit');
+    direct.child.kill('SIGINT');
+    await direct.exited;
+  });
+
   it('counts nothing without --allow-origin, and says how to start counting; refuses an --allow-origin that is no origin', async () => {
     const db = sqliteDb();
     const r = await receiver(db);
@@ -353,6 +369,12 @@ describe('mme import, mme report and mme forget', () => {
     // dan's postback at 23:00 UTC on the 5th is the 6th in Tokyo; the 5th is shown, empty.
     const tokyo = report('--by', 'day', '--timezone', 'Asia/Tokyo', '--since', '2026-11-05', '--format', 'csv').stdout;
     assert.equal(tokyo, 'day,clicks,chats,people,newPeople,rate\n2026-11-05,0,0,0,0,\n2026-11-06,0,1,1,1,\ntotal,0,1,1,1,\n');
+    // --out writes the same to a file, and says where.
+    const file = join(mkdtempSync(join(tmpdir(), 'mme-out-')), 'tokyo.csv');
+    const written = report('--by', 'day', '--timezone', 'Asia/Tokyo', '--since', '2026-11-05', '--format', 'csv', '--out', file);
+    assert.equal(written.stdout, `Report written to ${file}\n`);
+    assert.equal(readFileSync(file, 'utf8'), tokyo);
+    assert.equal(report('--out', join(file, 'nowhere', 'x.csv')).status, 1, 'a folder that does not exist');
   });
 
   it('names the option of a mistake, with no stack trace', () => {

@@ -153,6 +153,7 @@ for (const engine of ENGINES) {
       const all = await store.daily({ timeZone: 'UTC' });
       assert.equal(all.reduce((n, d) => n + d.clicks, 0), clicks.length, 'all time, from the first click');
       assert.deepEqual(await (await open()).daily(), [], 'an empty store');
+      await assert.rejects(store.report({ channel: 'telegram' }), (e: StoreError) => e.code === 'channel-invalid' && e.field === 'channel');
     });
 
     test('reports clicks, chats, people and new people per ref and channel, channel, source and day', async () => {

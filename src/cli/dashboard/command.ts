@@ -8,7 +8,7 @@ import { parse } from '../options.js';
 import { readLinks } from '../report.js';
 import { DB_OPTIONS, dbOf, describeDb, open } from '../store.js';
 import { type LinkLabel, views } from '../views.js';
-import { stopped } from '../webhook.js';
+import { portOf, serve } from '../serve.js';
 
 /** The built dashboard script, beside the CLI in dist/. */
 export const readDashboardScript = () => readFileSync(new URL('../../dashboard/dashboard.js', import.meta.url), 'utf8');
@@ -71,8 +71,7 @@ the session. Put it behind HTTPS when it is reached over a network.
   --db DB          the store (default MME_DB, else mme.db in this folder)`,
   async run(args, io) {
     const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, links: { type: 'string' }, token: { type: 'string' }, db: DB_OPTIONS.db });
-    const port = Number(values.port ?? 8788);
-    if (!Number.isInteger(port) || port < 0 || port > 65535 || values.port === '') throw new InputError(`--port: "${values.port}" must be a whole number from 0 to 65535`);
+    const port = portOf(values.port, 8788);
     const host = values.host ?? '127.0.0.1';
     const token = values.token ?? process.env.MME_DASHBOARD_TOKEN ?? '';
     if (!token && !LOOPBACK.has(host)) {
@@ -116,7 +115,7 @@ the session. Put it behind HTTPS when it is reached over a network.
         views(store, { since: q.get('since') || undefined, until: q.get('until') || undefined, timeZone: q.get('timezone') || Intl.DateTimeFormat().resolvedOptions().timeZone, links }).then(
           (result) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result)),
           (error: Error) => {
-            const mistake = error instanceof StoreError && ['range-invalid', 'timezone-invalid', 'channel-invalid'].includes(error.code);
+            const mistake = error instanceof StoreError && ['range-invalid', 'timezone-invalid'].includes(error.code);
             send(res, mistake ? 400 : 503, 'application/json; charset=utf-8', JSON.stringify({ error: mistake ? `${error.field}: ${error.message}` : `the store did not answer: ${error.message}` }));
           },
         );
@@ -124,20 +123,13 @@ the session. Put it behind HTTPS when it is reached over a network.
       }
       send(res, 404, 'text/plain; charset=utf-8', 'Not Found');
     });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', (error: NodeJS.ErrnoException) => reject(new InputError(`--port: cannot listen on ${host}:${port}: ${error.code ?? error.message}`)));
-        server.listen(port, host, resolve);
-      });
-    } catch (error) {
-      await store.close();
-      throw error;
-    }
-    const address = server.address() as { port: number };
     const shown = host.includes(':') ? `[${host}]` : host;
-    io.out(`Dashboard on http://${shown}:${address.port}/ reading ${describeDb(db)}${token ? ' (open it once with ?token=YOUR-TOKEN at the end)' : ''}. Ctrl-C stops.`);
-    await stopped(server);
-    await store.close();
-    io.out('Stopped.');
+    await serve(server, {
+      host,
+      port,
+      store,
+      io,
+      started: (listening) => [`Dashboard on http://${shown}:${listening}/ reading ${describeDb(db)}${token ? ' (open it once with ?token=YOUR-TOKEN at the end)' : ''}. Ctrl-C stops.`],
+    });
   },
 };

@@ -55,14 +55,18 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  button {
+  /* The controls: 44 px targets in the page's colours. */
+  button,
+  input {
     font: inherit;
     min-height: 44px;
-    padding: 6px 14px;
     border: 1px solid var(--line);
     border-radius: 8px;
     background: var(--paper);
     color: var(--ink);
+  }
+  button {
+    padding: 6px 14px;
     cursor: pointer;
   }
   button[aria-pressed='true'] {
@@ -101,13 +105,7 @@ export const styles = css`
     color: var(--muted);
   }
   input {
-    font: inherit;
-    min-height: 44px;
     padding: 4px 8px;
-    border: 1px solid var(--line);
-    border-radius: 8px;
-    background: var(--paper);
-    color: var(--ink);
     color-scheme: light dark;
   }
   .problem {

@@ -1,11 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ReportGroup } from '../../store/index.js';
-import { csvCell } from '../csv.js';
+import { csvCell, rateCell } from '../csv.js';
 import { CHANNELS, type Channel, type Views } from '../views.js';
 import { CHANNEL_NAMES, dayChart, dayTable } from './chart.js';
 import { styles } from './dashboard.styles.js';
-import { TOTALS, addDays, change, day, number, rate, today } from './format.js';
+import { TOTALS, addDays, change, day, daysBetween, number, rate, today } from './format.js';
 
 type Row = ReportGroup & { label?: string };
 type SortKey = 'name' | 'channel' | 'clicks' | 'chats' | 'people' | 'newPeople' | 'rate';
@@ -104,8 +104,8 @@ export class MmeDashboard extends LitElement {
     if (!v) return;
     const lines = [
       ['label', 'ref', 'channel', 'clicks', 'chats', 'people', 'newPeople', 'rate'],
-      ...this.sorted(v.refs).map((r) => [r.label ?? '', r.group ?? '', r.channel ?? '', r.clicks, r.chats, r.people, r.newPeople, r.rate === null ? '' : Math.round(r.rate * 10_000) / 10_000]),
-      ['total', '', '', v.total.clicks, v.total.chats, v.total.people, v.total.newPeople, v.total.rate === null ? '' : Math.round(v.total.rate * 10_000) / 10_000],
+      ...this.sorted(v.refs).map((r) => [r.label ?? '', r.group ?? '', r.channel ?? '', r.clicks, r.chats, r.people, r.newPeople, rateCell(r.rate)]),
+      ['total', '', '', v.total.clicks, v.total.chats, v.total.people, v.total.newPeople, rateCell(v.total.rate)],
     ];
     const text = lines.map((line) => line.map((cell) => csvCell(cell === null ? '' : String(cell))).join(',')).join('\r\n') + '\r\n';
     const link = document.createElement('a');
@@ -180,7 +180,7 @@ export class MmeDashboard extends LitElement {
               <dt>${name}</dt>
               <dd class="value">${key === 'rate' ? rate(now) : number(now)}</dd>
               <dd class="note">${note}</dd>
-              ${previous ? html`<dd class="before">${moved} <span>vs ${key === 'rate' ? rate(before) : number(before)} the ${PRESET_DAYS(previous)} before</span></dd>` : nothing}
+              ${previous ? html`<dd class="before">${moved} <span>vs ${key === 'rate' ? rate(before) : number(before)} the ${daysBefore(previous)} before</span></dd>` : nothing}
             </div>`;
           })}
         </dl>
@@ -266,8 +266,9 @@ export class MmeDashboard extends LitElement {
 
 /** A bar as wide as `share` of its cell: SVG, so that it takes no inline style. */
 const bar = (share: number) => html`<svg class="bar" aria-hidden="true" viewBox="0 0 100 8" preserveAspectRatio="none"><rect width=${Math.max(share * 100, share ? 1 : 0)} height="8"></rect></svg>`;
-const PRESET_DAYS = (previous: NonNullable<Views['previous']>) => {
-  const days = Math.round((Date.parse(`${previous.until}T12:00:00Z`) - Date.parse(`${previous.since}T12:00:00Z`)) / 86_400_000) + 1;
+/** The period before, in words: "30 days", or "day". */
+const daysBefore = ({ since, until }: NonNullable<Views['previous']>) => {
+  const days = daysBetween(since, until);
   return days === 1 ? 'day' : `${days} days`;
 };
 

@@ -38,3 +38,6 @@ export function addDays(date: string, days: number): string {
   at.setUTCDate(at.getUTCDate() + days);
   return at.toISOString().slice(0, 10);
 }
+
+/** How many days from `since` to `until`, both counted. */
+export const daysBetween = (since: string, until: string): number => Math.round((Date.parse(`${until}T12:00:00Z`) - Date.parse(`${since}T12:00:00Z`)) / 86_400_000) + 1;
